@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkGfm from 'remark-gfm';
+import rehypeSlug from 'rehype-slug';
+import remarkAnchors from './src/markdown/anchors.ts';
+import contentCheck from './src/integrations/content-check.ts';
+
+// The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
+// Every link inside pages is relative, so the same dist/ works at any path and from file://.
+const site = process.env.SITE_URL || undefined;
+
+export default defineConfig({
+  site,
+  trailingSlash: 'ignore',
+  build: {
+    format: 'file',
+    // Inline CSS so no page needs an absolute /_astro/ stylesheet URL (file:// and sub-paths).
+    inlineStylesheets: 'always',
+  },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
+    processor: unified({
+      remarkPlugins: [remarkGfm, remarkAnchors],
+      rehypePlugins: [rehypeSlug],
+      smartypants: false,
+    }),
+  },
+  integrations: [contentCheck(), mdx()],
+});

@@ -1,0 +1,38 @@
+import { parseDocument } from 'yaml';
+
+/** The result of splitting a content file into YAML data and body. */
+export type ParsedFile =
+  | { ok: true; data: unknown; body: string; bodyStartLine: number }
+  | { ok: false; message: string; line?: number };
+
+/** Splits `---\n<yaml>\n---\n<body>` and parses the YAML, reporting the line of a YAML error. */
+export function parseFrontmatter(text: string): ParsedFile {
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!source.startsWith('---\n')) {
+    return { ok: false, message: 'expected the file to start with a frontmatter block: a line "---", YAML fields, and a closing "---"', line: 1 };
+  }
+  const end = source.indexOf('\n---', 3);
+  if (end === -1 || (source[end + 4] !== undefined && source[end + 4] !== '\n')) {
+    return { ok: false, message: 'the frontmatter block is not closed: add a line "---" after the YAML fields', line: 1 };
+  }
+  const yamlText = source.slice(4, end + 1);
+  const parsed = parseYaml(yamlText, 1);
+  if (!parsed.ok) return parsed;
+  const bodyStartLine = yamlText.split('\n').length + 2;
+  return { ok: true, data: parsed.data, body: source.slice(end + 5), bodyStartLine };
+}
+
+/** Parses a YAML file's text; `lineOffset` is the file line of the YAML's first line, minus one. */
+export function parseYaml(text: string, lineOffset = 0): { ok: true; data: unknown } | { ok: false; message: string; line?: number } {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    return {
+      ok: false,
+      message: `broken YAML: ${error.message.split('\n')[0]}`,
+      line: line === undefined ? undefined : line + lineOffset,
+    };
+  }
+  return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) ?? {} };
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { entitySchema } from '../schemas/entity.ts';
+import { evidenceSchema, repairSchema } from '../schemas/repair.ts';
+import { datedFactSchema } from '../schemas/base.ts';
+import { sectionSchema, type SectionData } from '../schemas/section.ts';
+import { sourceSchema } from '../schemas/source.ts';
+import { topicSchemas } from '../schemas/topics.ts';
+import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
+import { parseFrontmatter, parseYaml } from './frontmatter.ts';
+import { bodyReadingText, fileIdOf, listContentFiles, sectionIdOf } from './load.ts';
+import { describeValue, problemsFromZod, type Problem } from './problems.ts';
+
+/** What a valid content folder holds, after validation. */
+export interface ValidatedContent {
+  sections: Map<string, { file: string; data: SectionData; body: string }>;
+  entityIds: Set<string>;
+  sourceIds: Set<string>;
+}
+
+/**
+ * Validates every file in a content folder and every reference between them, collecting all
+ * problems rather than stopping at the first, so one build run lists everything to fix.
+ */
+export function validateContent(dir: string): { problems: Problem[]; content: ValidatedContent } {
+  const problems: Problem[] = [];
+  const shown = (relative: string) => path.join(path.basename(dir), relative).split(path.sep).join('/');
+  const content: ValidatedContent = { sections: new Map(), entityIds: new Set(), sourceIds: new Set() };
+
+  for (const file of listContentFiles(dir, 'sources', ['.yaml', '.yml'])) {
+    const data = checkYaml(file.relative, file.text, sourceSchema, shown, problems);
+    if (data === undefined) continue;
+    const id = fileIdOf(file.relative);
+    content.sourceIds.add(id);
+    if (!fs.existsSync(path.join(dir, 'sources', `${id}.txt`))) {
+      problems.push({ file: shown(file.relative), field: '(file)', expected: `the scraped text beside it as sources/${id}.txt`, found: 'no such file', hint: `put the text at ${shown(`sources/${id}.txt`)}, or run npm run ingest.` });
+    }
+  }
+
+  const entities = new Map<string, z.output<typeof entitySchema>>();
+  for (const file of listContentFiles(dir, 'entities', ['.yaml', '.yml'])) {
+    const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
+    if (data === undefined) continue;
+    entities.set(fileIdOf(file.relative), data);
+    content.entityIds.add(fileIdOf(file.relative));
+  }
+  for (const [id, entity] of entities) {
+    entity.related.forEach((ref, i) => {
+      if (!entities.has(ref)) problems.push(dangling(shown(`entities/${id}.yaml`), `related.${i}`, ref, 'entity', [...entities.keys()]));
+    });
+  }
+
+  for (const file of listContentFiles(dir, 'sections', ['.mdx', '.md'])) {
+    const shownFile = shown(file.relative);
+    const parsed = parseFrontmatter(file.text);
+    if (!parsed.ok) {
+      problems.push({ file: shownFile, field: '(frontmatter)', expected: 'valid YAML between two "---" lines', found: parsed.message, hint: 'fix the YAML syntax on that line (indentation, a missing colon, an unclosed quote).', line: parsed.line });
+      continue;
+    }
+    const result = sectionSchema.safeParse(parsed.data, { reportInput: true });
+    if (!result.success) {
+      problems.push(...problemsFromZod(shownFile, result.error.issues, parsed.data, (p) => knownSectionKeys(parsed.data, p)));
+      continue;
+    }
+    content.sections.set(sectionIdOf(file.relative), { file: shownFile, data: result.data, body: parsed.body });
+  }
+
+  for (const [id, { file, data, body }] of content.sections) {
+    const folderTopic = id.split('/')[0];
+    if (folderTopic !== data.topic) {
+      problems.push({ file, field: 'topic', expected: `"${folderTopic}", the folder the file is in`, found: `"${data.topic}"`, hint: `move the file to sections/${data.topic}/, or set topic: ${folderTopic}.` });
+    }
+    if (!content.sourceIds.has(data.source)) {
+      problems.push(dangling(file, 'source', data.source, 'source', [...content.sourceIds]));
+    }
+    data.related.forEach((ref, i) => {
+      if (!content.sections.has(ref)) problems.push(dangling(file, `related.${i}`, ref, 'section', [...content.sections.keys()]));
+      if (ref === id) problems.push({ file, field: `related.${i}`, expected: 'another section', found: 'the section itself', hint: 'remove it from related.' });
+    });
+    for (const [field, ids] of entityFields(data)) {
+      ids.forEach((ref, i) => {
+        if (!content.entityIds.has(ref)) problems.push(dangling(file, `${field}${field === 'actor' ? '' : `.${i}`}`, ref, 'entity', [...content.entityIds]));
+      });
+    }
+    const text = bodyReadingText(body);
+    data.repairs.forEach((repair, i) => {
+      const count = text.split(repair.after).length - 1;
+      if (count !== 1) {
+        problems.push({
+          file,
+          field: `repairs.${i}.after`,
+          expected: 'text that occurs exactly once in the body',
+          found: `${JSON.stringify(repair.after)} occurring ${count} times`,
+          hint: count === 0 ? 'copy the words exactly as they stand in the body, just before the gap.' : 'quote more of the words before the gap, until they occur only once.',
+        });
+      }
+    });
+    for (const alias of data.aliases) {
+      if (content.sections.has(`${data.topic}/${alias}`)) {
+        problems.push({ file, field: 'aliases', expected: 'an old slug no current section uses', found: `"${alias}", the slug of ${data.topic}/${alias}`, hint: 'remove the alias, or rename the other section.' });
+      }
+    }
+  }
+  return { problems, content };
+}
+
+function checkYaml<S extends z.ZodType>(relative: string, text: string, schema: S, shown: (r: string) => string, problems: Problem[]): z.output<S> | undefined {
+  const parsed = parseYaml(text);
+  if (!parsed.ok) {
+    problems.push({ file: shown(relative), field: '(file)', expected: 'valid YAML', found: parsed.message, hint: 'fix the YAML syntax on that line.', line: parsed.line });
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.data, { reportInput: true });
+  if (!result.success) {
+    problems.push(...problemsFromZod(shown(relative), result.error.issues, parsed.data, () => objectKeys(schema)));
+    return undefined;
+  }
+  return result.data;
+}
+
+function dangling(file: string, field: string, ref: string, kind: string, available: string[]): Problem {
+  const near = available.filter((a) => a.includes(ref.split('/').pop() ?? ref) || ref.includes(a.split('/').pop() ?? a)).slice(0, 3);
+  return {
+    file,
+    field,
+    expected: `the id of an existing ${kind}`,
+    found: `"${ref}", which does not exist`,
+    hint: near.length ? `did you mean ${near.map((n) => `"${n}"`).join(' or ')}?` : `use one of the ${kind} ids in content/${kind === 'section' ? 'sections' : `${kind === 'entity' ? 'entities' : 'sources'}`}/, or create it.`,
+  };
+}
+
+function entityFields(data: SectionData): [string, string[]][] {
+  const fields: [string, string[]][] = [['entities', data.entities]];
+  if (data.topic === 'nato-stance') fields.push(['actors', data.actors], ['places', data.places], ['treaties', data.treaties]);
+  if (data.topic === 'history') fields.push(['actors', data.actors]);
+  if (data.topic === 'cooperation') fields.push(['participants', data.participants]);
+  if (data.topic === 'us-policy') fields.push(['actor', [data.actor]]);
+  return fields;
+}
+
+function objectKeys(schema: z.ZodType): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+function knownSectionKeys(data: unknown, p: readonly PropertyKey[]): string[] {
+  const topic = (data as { topic?: unknown } | null)?.topic;
+  const schema = TOPIC_IDS.includes(topic as TopicId) ? topicSchemas[topic as TopicId] : topicSchemas.history;
+  if (p.length === 0) return objectKeys(schema);
+  if (p[0] === 'repairs' && p.length === 2) return objectKeys(repairSchema);
+  if (p[0] === 'repairs' && p[2] === 'evidence') return objectKeys(evidenceSchema);
+  if (p[0] === 'dates') return objectKeys(datedFactSchema);
+  return [];
+}
+
+export { describeValue };

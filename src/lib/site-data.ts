@@ -1,0 +1,99 @@
+/**
+ * Every collection query of the site, run once per build and shared by all pages: sections in
+ * topic order, neighbours, entities, sources, and the link graph (related both ways). Pages import
+ * from here; nothing else calls getCollection.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
+
+export type SectionEntry = CollectionEntry<'sections'>;
+export type EntityEntry = CollectionEntry<'entities'>;
+export type SourceEntry = CollectionEntry<'sources'>;
+
+export interface SiteData {
+  /** Sections of each topic, in reading order. */
+  byTopic: Map<TopicId, SectionEntry[]>;
+  /** All sections, topic by topic. */
+  sections: SectionEntry[];
+  sectionById: Map<string, SectionEntry>;
+  /** Position of each section within its topic. */
+  indexInTopic: Map<string, number>;
+  /** Related sections of each section: declared on either side, each pair once. */
+  related: Map<string, SectionEntry[]>;
+  entities: EntityEntry[];
+  entityById: Map<string, EntityEntry>;
+  sources: SourceEntry[];
+  sourceById: Map<string, SourceEntry>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** The site's data, computed on first use and reused by every page of the build. */
+export function siteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+async function load(): Promise<SiteData> {
+  const [allSections, entities, sources] = await Promise.all([
+    getCollection('sections'),
+    getCollection('entities'),
+    getCollection('sources'),
+  ]);
+  const byTopic = new Map<TopicId, SectionEntry[]>(TOPIC_IDS.map((t) => [t, []]));
+  for (const entry of allSections) byTopic.get(entry.data.topic)?.push(entry);
+  const indexInTopic = new Map<string, number>();
+  for (const list of byTopic.values()) {
+    list.sort(compareSections);
+    list.forEach((entry, i) => indexInTopic.set(entry.id, i));
+  }
+  const sections = TOPIC_IDS.flatMap((t) => byTopic.get(t) ?? []);
+  const sectionById = new Map(sections.map((s) => [s.id, s]));
+
+  const relatedIds = new Map<string, Set<string>>(sections.map((s) => [s.id, new Set()]));
+  for (const s of sections) {
+    for (const other of s.data.related) {
+      if (!sectionById.has(other) || other === s.id) continue;
+      relatedIds.get(s.id)?.add(other);
+      relatedIds.get(other)?.add(s.id);
+    }
+  }
+  const related = new Map<string, SectionEntry[]>();
+  for (const [id, set] of relatedIds) {
+    related.set(id, [...set].sort().map((r) => sectionById.get(r)).filter((r): r is SectionEntry => r !== undefined));
+  }
+
+  entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
+  sources.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    byTopic,
+    sections,
+    sectionById,
+    indexInTopic,
+    related,
+    entities,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+    sources,
+    sourceById: new Map(sources.map((s) => [s.id, s])),
+  };
+}
+
+function compareSections(a: SectionEntry, b: SectionEntry): number {
+  const ao = a.data.order ?? Number.MAX_SAFE_INTEGER;
+  const bo = b.data.order ?? Number.MAX_SAFE_INTEGER;
+  return ao - bo || a.data.title.localeCompare(b.data.title, 'en') || a.id.localeCompare(b.id);
+}
+
+/** The sections around `id` in its topic: at most `radius` before and after, so navigation stays bounded. */
+export function neighbourWindow(data: SiteData, id: string, radius = 3): { before: SectionEntry[]; after: SectionEntry[]; previous?: SectionEntry; next?: SectionEntry } {
+  const entry = data.sectionById.get(id);
+  if (!entry) return { before: [], after: [] };
+  const list = data.byTopic.get(entry.data.topic) ?? [];
+  const i = data.indexInTopic.get(id) ?? 0;
+  return {
+    before: list.slice(Math.max(0, i - radius), i),
+    after: list.slice(i + 1, i + 1 + radius),
+    previous: list[i - 1],
+    next: list[i + 1],
+  };
+}

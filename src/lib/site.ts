@@ -1,0 +1,11 @@
+/** Site-wide settings shown on every page. */
+export const SITE = {
+  name: 'Russia–US Relations: a Reference',
+  /** The source shown in the footer link. */
+  mainSource: 'russia-us-relations',
+  /**
+   * No inline scripts, nothing from another origin. `wasm-unsafe-eval` lets Pagefind's WebAssembly
+   * run; styles are inlined by the build, hence `unsafe-inline` for styles only.
+   */
+  csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'",
+} as const;

@@ -1,0 +1,70 @@
+/**
+ * The ONE place that makes a URL. Every page path is relative to the site root and has no
+ * leading slash (`history/revolution.html`); every link written into a page is relative to that
+ * page, so `dist/` works at `/`, under any sub-path, and from `file://`.
+ */
+
+/** A page's path from the site root, without a leading slash: `history/revolution.html`. */
+export type PagePath = string & { readonly __brand: 'PagePath' };
+/** A URL relative to the page it appears on: `../entities/nato.html#x`. */
+export type RelativeUrl = string & { readonly __brand: 'RelativeUrl' };
+
+const page = (path: string) => path as PagePath;
+
+export const homePath = (): PagePath => page('index.html');
+export const topicPath = (topic: string): PagePath => page(`${topic}.html`);
+export const sectionPath = (topic: string, slug: string): PagePath => page(`${topic}/${slug}.html`);
+/** The page of a section id `<topic>/<slug>`. */
+export const sectionIdPath = (sectionId: string): PagePath => page(`${sectionId}.html`);
+export const entityPath = (id: string): PagePath => page(`entities/${id}.html`);
+export const entitiesIndexPath = (): PagePath => page('entities.html');
+export const timelinePath = (): PagePath => page('timeline.html');
+export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
+export const searchPath = (): PagePath => page('search.html');
+export const notFoundPath = (): PagePath => page('404.html');
+export const linksJsonPath = (): PagePath => page('links.json');
+/** A static file under `public/`, e.g. `assets/theme.js`. */
+export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
+
+/** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */
+export const routeParam = (path: PagePath): string => path.replace(/\.html$/, '');
+
+/**
+ * The URL of `to` (optionally with a fragment) as written on page `from`.
+ *
+ * @example relativeUrl('history/a.html', 'entities/nato.html', 'p1') === '../entities/nato.html#p1'
+ * @example relativeUrl('history/a.html', 'history/a.html', 'p1') === '#p1'
+ */
+export function relativeUrl(from: PagePath, to: PagePath, fragment?: string | null): RelativeUrl {
+  const hash = fragment ? `#${encodeURIComponent(fragment)}` : '';
+  if (from === to && hash) return hash as RelativeUrl;
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let shared = 0;
+  while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared]) shared++;
+  const up = fromDirs.length - shared;
+  const rest = toParts.slice(shared).map(encodeURIComponent).join('/');
+  return `${'../'.repeat(up)}${rest}${hash}` as RelativeUrl;
+}
+
+/** Resolve a relative URL written on page `from` back to a page path and fragment (for link checks). */
+export function resolveUrl(from: PagePath, href: string): { path: PagePath; fragment: string | null } {
+  const [pathPart = '', ...hashParts] = href.split('#');
+  const fragment = hashParts.length ? decodeURIComponent(hashParts.join('#')) : null;
+  const withoutQuery = pathPart.split('?')[0] ?? '';
+  if (withoutQuery === '') return { path: from, fragment };
+  const parts = withoutQuery.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const segment of withoutQuery.replace(/^\/+/, '').split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.' && segment !== '') parts.push(decodeURIComponent(segment));
+  }
+  let path = parts.join('/');
+  if (path === '' || withoutQuery.endsWith('/')) path = `${path}${path ? '/' : ''}index.html`;
+  return { path: page(path), fragment };
+}
+
+/** An absolute URL on the deployed site, for sitemap and citations, when a site URL is configured. */
+export function absoluteUrl(site: string, path: PagePath, fragment?: string | null): string {
+  const base = site.endsWith('/') ? site : `${site}/`;
+  return `${base}${path}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { partialDateSchema } from './dates.ts';
+import { slugSchema } from './ids.ts';
+
+/** Kinds of thing an entity can be. */
+export const ENTITY_KINDS = [
+  'treaty', 'agreement', 'place', 'organisation', 'person', 'event', 'programme', 'weapon-system',
+] as const;
+
+/**
+ * One entity: `content/entities/<id>.yaml`. Mentions of its name or aliases in sections link to
+ * its page.
+ */
+export const entitySchema = z.strictObject({
+  /** What sort of thing it is. */
+  kind: z.enum(ENTITY_KINDS, {
+    error: (issue) => `expected one of ${ENTITY_KINDS.map((k) => `"${k}"`).join(', ')}, found ${JSON.stringify(issue.input)}`,
+  }),
+  /** Its usual name. @example 'INF Treaty' */
+  name: z.string().min(1),
+  /** Other names the text uses, matched case-insensitively, possessives included. Default: none. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Dated facts about it (signed, founded, born…), for its page and the timeline. Default: none. */
+  dates: z
+    .array(
+      z.strictObject({
+        /** When: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+        date: partialDateSchema,
+        /** What happened, in our words. */
+        label: z.string().min(1),
+      }),
+    )
+    .default([]),
+  /** A short description in our words. */
+  description: z.string().min(1),
+  /** An authoritative page about it. */
+  url: z.url().optional(),
+  /** Ids of related entities. Default: none. */
+  related: z.array(slugSchema).default([]),
+});
+
+export type EntityData = z.output<typeof entitySchema>;

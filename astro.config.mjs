@@ -10,9 +10,14 @@ import contentCheck from './src/integrations/content-check.ts';
 // The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
 // Every link inside pages is relative, so the same dist/ works at any path and from file://.
 const site = process.env.SITE_URL || undefined;
+// SITE_OUT_DIR builds somewhere other than dist/ (tests, benchmarks, parallel builds); each
+// output folder then gets its own cache so concurrent builds never share state.
+const outDir = process.env.SITE_OUT_DIR || undefined;
+const cacheDir = outDir ? `${outDir.replace(/\/+$/, '')}.cache` : undefined;
 
 export default defineConfig({
   site,
+  ...(outDir ? { outDir, cacheDir } : {}),
   trailingSlash: 'ignore',
   build: {
     format: 'file',

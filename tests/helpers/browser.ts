@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
+export function chromePath(): string | undefined {
+  const candidate = process.env.CHROME_PATH || '/usr/bin/chromium';
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+/**
+ * Whether browser suites run. Without Chromium they are skipped with a loud message, except
+ * when REQUIRE_BROWSER=1 (CI), where a missing browser is an error.
+ */
+export function browserAvailable(): boolean {
+  if (chromePath()) return true;
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error('REQUIRE_BROWSER=1 but no Chromium at $CHROME_PATH or /usr/bin/chromium: install it (apt-get install -y chromium).');
+  }
+  console.warn('\n*** Browser suites SKIPPED: no Chromium at $CHROME_PATH or /usr/bin/chromium. Install it or set CHROME_PATH. ***\n');
+  return false;
+}
+
+/** Launches headless Chromium with the flags this machine needs (no network of its own). */
+export function launchBrowser(): Promise<Browser> {
+  const executablePath = chromePath();
+  if (!executablePath) throw new Error('No Chromium found');
+  return chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json',
+  '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pagefind': 'application/octet-stream',
+};
+
+/** A static server on 127.0.0.1 serving `root` under `prefix` (e.g. '/any/prefix/'), like a plain static host. */
+export async function serveStatic(root: string, prefix = '/'): Promise<{ origin: string; base: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, rel);
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      const notFound = path.join(root, '404.html');
+      res.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html' });
+      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return { origin, base: `${origin}${prefix}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}

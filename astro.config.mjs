@@ -13,11 +13,11 @@ const site = process.env.SITE_URL || undefined;
 // SITE_OUT_DIR builds somewhere other than dist/ (tests, benchmarks, parallel builds); each
 // output folder then gets its own cache so concurrent builds never share state.
 const outDir = process.env.SITE_OUT_DIR || undefined;
-const cacheDir = outDir ? `${outDir.replace(/\/+$/, '')}.cache` : undefined;
+const outputDirs = outDir ? { outDir, cacheDir: `${outDir.replace(/\/+$/, '')}.cache` } : {};
 
 export default defineConfig({
-  site,
-  ...(outDir ? { outDir, cacheDir } : {}),
+  ...(site ? { site } : {}),
+  ...outputDirs,
   trailingSlash: 'ignore',
   build: {
     format: 'file',

@@ -3,7 +3,7 @@ import { parseDocument } from 'yaml';
 /** The result of splitting a content file into YAML data and body. */
 export type ParsedFile =
   | { ok: true; data: unknown; body: string; bodyStartLine: number }
-  | { ok: false; message: string; line?: number };
+  | { ok: false; message: string; line?: number | undefined };
 
 /** Splits `---\n<yaml>\n---\n<body>` and parses the YAML, reporting the line of a YAML error. */
 export function parseFrontmatter(text: string): ParsedFile {
@@ -23,7 +23,7 @@ export function parseFrontmatter(text: string): ParsedFile {
 }
 
 /** Parses a YAML file's text; `lineOffset` is the file line of the YAML's first line, minus one. */
-export function parseYaml(text: string, lineOffset = 0): { ok: true; data: unknown } | { ok: false; message: string; line?: number } {
+export function parseYaml(text: string, lineOffset = 0): { ok: true; data: unknown } | { ok: false; message: string; line?: number | undefined } {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {

@@ -13,7 +13,7 @@ export interface Problem {
   /** How to fix it. */
   hint: string;
   /** Line in the file, when known. */
-  line?: number;
+  line?: number | undefined;
 }
 
 /** Formats problems as the block the build prints: one file heading, one bullet per problem. */

@@ -85,7 +85,7 @@ function compareSections(a: SectionEntry, b: SectionEntry): number {
 }
 
 /** The sections around `id` in its topic: at most `radius` before and after, so navigation stays bounded. */
-export function neighbourWindow(data: SiteData, id: string, radius = 3): { before: SectionEntry[]; after: SectionEntry[]; previous?: SectionEntry; next?: SectionEntry } {
+export function neighbourWindow(data: SiteData, id: string, radius = 3): { before: SectionEntry[]; after: SectionEntry[]; previous?: SectionEntry | undefined; next?: SectionEntry | undefined } {
   const entry = data.sectionById.get(id);
   if (!entry) return { before: [], after: [] };
   const list = data.byTopic.get(entry.data.topic) ?? [];

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { SLUG_PATTERN } from '../schemas/ids.ts';
 import type {} from 'mdast-util-mdx';
+import type {} from 'mdast-util-to-hast';
 
 /**
  * Stable anchors for headings and paragraphs.

@@ -1,0 +1,112 @@
+/**
+ * Scraped-style benchmark text: what an SEO compilation page looks like after a scraper has been
+ * through it (see content/sources/*.txt). A repeated search-query line, pasted page titles,
+ * bullet lists of links, and paragraphs of prose on our four topics, about 600 words a section.
+ *
+ * Deterministic: section i has the same text for a given seed whatever the total count, so the
+ * pages of a 100-section run are the first 100 pages of a 1,000-section run (the linear-cost check
+ * compares them).
+ */
+import { TOPIC_IDS, type TopicId } from '../src/schemas/topic.ts';
+import { createRandom, itemSeed, type Random } from './random.ts';
+import { CLAUSES, COMPLEMENTS, NAMES, PUBLISHERS, SUBJECTS, TITLE_WORDS, VERBS } from './vocabulary.ts';
+
+/** Why a generated line is noise rather than prose (the values of the source manifest's `dropped`). */
+export type NoiseKind = 'query-repeat' | 'page-title' | 'link-bullet';
+
+/** One line of the generated text, as the generator meant it. */
+export type GeneratedLine =
+  | { kind: 'blank' }
+  | { kind: NoiseKind; text: string }
+  | { kind: 'title'; text: string; section: number }
+  | { kind: 'paragraph'; text: string; section: number };
+
+/** What the generator put in one section: the truth a direct writer (or a test) can use. */
+export interface GeneratedSection {
+  index: number;
+  topic: TopicId;
+  title: string;
+  /** 1-based line numbers of the section's paragraphs in the whole text. */
+  lines: number[];
+  paragraphs: string[];
+}
+
+export interface GeneratedText {
+  text: string;
+  lines: GeneratedLine[];
+  sections: GeneratedSection[];
+}
+
+/** The search query an SEO page repeats between paragraphs. */
+export const QUERY = 'current relationship between russia united states';
+
+/** Text for `count` sections, seeded by `seed`. */
+export function generateScrapedText(count: number, seed = 1): GeneratedText {
+  const lines: GeneratedLine[] = [
+    { kind: 'page-title', text: 'Current relationship between russia united states' },
+    { kind: 'blank' },
+    { kind: 'link-bullet', text: 'Russia–United States relations - Wikipedia' },
+    { kind: 'blank' },
+    { kind: 'query-repeat', text: QUERY },
+    { kind: 'blank' },
+  ];
+  const sections: GeneratedSection[] = [];
+  for (let index = 0; index < count; index++) {
+    const r = createRandom(itemSeed(seed, index));
+    const topic = TOPIC_IDS[index % TOPIC_IDS.length] as TopicId;
+    const title = sectionTitle(r, index);
+    const section: GeneratedSection = { index, topic, title, lines: [], paragraphs: [] };
+    lines.push({ kind: 'title', text: title, section: index }, { kind: 'blank' });
+    let words = 0;
+    while (words < 600) {
+      const paragraph = paragraphText(r, topic);
+      words += paragraph.split(' ').length;
+      section.paragraphs.push(paragraph);
+      lines.push({ kind: 'paragraph', text: paragraph, section: index });
+      section.lines.push(lines.length);
+      lines.push({ kind: 'blank' });
+      if (r.chance(0.15)) lines.push({ kind: 'query-repeat', text: QUERY }, { kind: 'blank' });
+    }
+    if (r.chance(0.3)) {
+      for (let i = r.int(2, 3); i > 0; i--) lines.push({ kind: 'link-bullet', text: `  • ${linkTitle(r)}` });
+      lines.push({ kind: 'blank' });
+    }
+    if (r.chance(0.2)) lines.push({ kind: 'page-title', text: `${linkTitle(r)} - ${r.pick(PUBLISHERS)}` }, { kind: 'blank' });
+    sections.push(section);
+  }
+  lines.push({ kind: 'query-repeat', text: QUERY });
+  const text = `${lines.map((l) => (l.kind === 'blank' ? '' : l.text)).join('\n')}\n`;
+  return { text, lines, sections };
+}
+
+/** About `bytes` of generated text (whole sections, so at least one), for ingest throughput. */
+export function generateTextOfSize(bytes: number, seed = 1): GeneratedText {
+  const perSection = Buffer.byteLength(generateScrapedText(4, seed).text) / 4;
+  return generateScrapedText(Math.max(1, Math.round(bytes / perSection)), seed);
+}
+
+function sectionTitle(r: Random, index: number): string {
+  const a = r.pick(TITLE_WORDS);
+  let b = r.pick(TITLE_WORDS);
+  while (b === a) b = r.pick(TITLE_WORDS);
+  const name = r.pick(NAMES).replace(/^the /, '');
+  // The number keeps titles (and so slugs) unique at any size, as real pages' titles are.
+  return `${a} and ${b.toLowerCase()} with ${name}, ${index + 1}`;
+}
+
+function linkTitle(r: Random): string {
+  return `${r.pick(TITLE_WORDS)} and ${r.pick(NAMES).replace(/^the /, '')}: where next?`;
+}
+
+function paragraphText(r: Random, topic: TopicId): string {
+  const sentences: string[] = [];
+  for (let i = r.int(4, 7); i > 0; i--) sentences.push(sentence(r, topic));
+  return sentences.join(' ');
+}
+
+function sentence(r: Random, topic: TopicId): string {
+  const clause = r.chance(0.4) ? `, ${r.pick(CLAUSES)},` : '';
+  // Like the seed source, some years are lost by the scraper ("in April" with no year).
+  const when = r.chance(0.3) ? ` in ${r.pick(['April', 'June', 'July', 'December'])}${r.chance(0.5) ? ` ${r.int(1991, 2019)}` : ''}` : '';
+  return `${r.pick(SUBJECTS[topic])}${clause} ${r.pick(VERBS)} ${r.pick(NAMES)} ${r.pick(COMPLEMENTS)}${when}.`;
+}

@@ -1,0 +1,170 @@
+/**
+ * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--no-throughput]`
+ *
+ * For each size: generate scraped-style text, ingest it into a fresh content folder, build it
+ * cold into a fresh output folder (both under bench/out/, which git ignores), and measure. Prints
+ * a table and merges the results into bench/results.json (a run replaces earlier results of the
+ * same size, and keeps the others). Timings on a shared machine are noisy: each result records
+ * the load average when it ran.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateScrapedText } from './generate.ts';
+import { ingestInto, ROOT, type IngestMode } from './ingest-step.ts';
+import { runMeasured } from './measure.ts';
+import { siteStats, type SiteStats } from './site-stats.ts';
+import { measureThroughput, type ThroughputResult } from './throughput.ts';
+import { kb, mb, secs, table } from './format.ts';
+
+interface SizeResult {
+  sections: number;
+  ranAt: string;
+  /** 1-minute load average when the build started: above the core count, timings are inflated. */
+  loadAverage: number;
+  ingestMode: IngestMode;
+  ingestSeconds: number;
+  /** Median of the timed builds (each cold: no cache, empty output). */
+  buildSeconds: number;
+  buildSecondsAll: number[];
+  pagesPerSecond: number;
+  peakRssBytes: number;
+  stats: SiteStats;
+}
+
+interface Results {
+  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string };
+  note: string;
+  sizes: SizeResult[];
+  ingestThroughput: ThroughputResult[];
+  linear?: { medianSectionPageBytes: Record<string, number>; ratio: number; ok: boolean };
+}
+
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+const OUT = path.join(ROOT, 'bench', 'out');
+/** Largest allowed ratio between median section pages of two site sizes: "about equal". */
+const LINEAR_TOLERANCE = 1.1;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000,5000' },
+    seed: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '1' },
+    'no-throughput': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes expects whole numbers separated by commas, such as 100,1000; got "${values.sizes}"`);
+const seed = Number(values.seed);
+const runs = Math.max(1, Number(values.runs));
+
+const progress = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
+
+async function benchSize(sections: number): Promise<SizeResult> {
+  const dir = path.join(OUT, String(sections));
+  fs.mkdirSync(dir, { recursive: true });
+  progress(`${sections} sections: generating text`);
+  const generated = generateScrapedText(sections, seed);
+  const textFile = path.join(dir, 'scraped.txt');
+  fs.writeFileSync(textFile, generated.text);
+  progress(`${sections} sections: ingesting ${mb(Buffer.byteLength(generated.text))} of text`);
+  const contentDir = path.join(dir, 'content');
+  const ingest = await ingestInto(contentDir, textFile, generated, 'bench', path.join(dir, 'ingest.log'));
+  progress(`${sections} sections: ingest (${ingest.mode}) took ${secs(ingest.seconds)}`);
+
+  const dist = path.join(dir, 'dist');
+  const times: number[] = [];
+  let peakRss = 0;
+  const loadAverage = os.loadavg()[0] ?? 0;
+  for (let run = 1; run <= runs; run++) {
+    fs.rmSync(dist, { recursive: true, force: true });
+    fs.rmSync(`${dist}.cache`, { recursive: true, force: true });
+    progress(`${sections} sections: building (run ${run} of ${runs}, load average ${loadAverage.toFixed(1)})`);
+    const build = await runMeasured('npm', ['run', 'build', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_CONTENT_DIR: contentDir, SITE_OUT_DIR: dist, ASTRO_TELEMETRY_DISABLED: '1' },
+      logFile: path.join(dir, `build-${run}.log`),
+    });
+    times.push(build.seconds);
+    peakRss = Math.max(peakRss, build.peakRss);
+    progress(`${sections} sections: built in ${secs(build.seconds)}, peak RSS ${mb(build.peakRss)}`);
+  }
+  const stats = siteStats(dist);
+  const buildSeconds = [...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)] ?? 0;
+  return {
+    sections,
+    ranAt: new Date().toISOString(),
+    loadAverage: Number(loadAverage.toFixed(2)),
+    ingestMode: ingest.mode,
+    ingestSeconds: Number(ingest.seconds.toFixed(3)),
+    buildSeconds: Number(buildSeconds.toFixed(3)),
+    buildSecondsAll: times.map((t) => Number(t.toFixed(3))),
+    pagesPerSecond: Number((stats.htmlPages / buildSeconds).toFixed(1)),
+    peakRssBytes: peakRss,
+    stats,
+  };
+}
+
+function readResults(): Results | undefined {
+  if (!fs.existsSync(RESULTS)) return undefined;
+  return JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as Results;
+}
+
+function linearCheck(results: readonly SizeResult[]): Results['linear'] {
+  if (results.length < 2) return undefined;
+  const medians = results.map((r) => r.stats.medianSectionPageBytes);
+  const ratio = Math.max(...medians) / Math.min(...medians);
+  return {
+    medianSectionPageBytes: Object.fromEntries(results.map((r) => [String(r.sections), r.stats.medianSectionPageBytes])),
+    ratio: Number(ratio.toFixed(3)),
+    ok: ratio <= LINEAR_TOLERANCE,
+  };
+}
+
+const fresh: SizeResult[] = [];
+for (const size of sizes) fresh.push(await benchSize(size));
+
+let throughput: ThroughputResult[] = readResults()?.ingestThroughput ?? [];
+if (!values['no-throughput']) {
+  progress('ingest throughput on 1 MB and 10 MB of text');
+  throughput = await measureThroughput([1, 10], seed);
+}
+
+const previous = readResults()?.sizes.filter((r) => !sizes.includes(r.sections)) ?? [];
+const all = [...previous, ...fresh].sort((a, b) => a.sections - b.sections);
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const results: Results = {
+  machine: { cpu, cores: os.availableParallelism(), memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()}`, node: process.version },
+  note: 'Cold builds (no cache, empty output) on a machine shared with other work: compare loadAverage before comparing timings.',
+  sizes: all,
+  ingestThroughput: throughput,
+  linear: linearCheck(all),
+};
+fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(`\n${cpu}, ${results.machine.cores} cores, ${mb(results.machine.memoryBytes)} RAM, Node ${process.version}\n`);
+console.log(table(
+  ['sections', 'ingest', 'build', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
+  all.map((r) => [
+    String(r.sections),
+    `${secs(r.ingestSeconds)}${r.ingestMode === 'direct' ? ' (direct)' : ''}`,
+    secs(r.buildSeconds),
+    r.pagesPerSecond.toFixed(0),
+    mb(r.peakRssBytes),
+    mb(r.stats.distBytes),
+    r.stats.searchIndexBytes ? mb(r.stats.searchIndexBytes) : 'none',
+    `${kb(r.stats.medianSectionPageBytes)} (${kb(r.stats.medianSectionPageGzipBytes)} gz)`,
+    r.loadAverage.toFixed(1),
+  ]),
+));
+if (throughput.length) {
+  console.log(`\n${table(['ingest input', 'seconds', 'MB/s', 'sections'], throughput.map((t) => [mb(t.bytes), t.seconds === null ? 'n/a' : secs(t.seconds), t.seconds === null ? 'n/a' : (t.bytes / 1024 / 1024 / t.seconds).toFixed(1), String(t.sections)]))}`);
+  if (throughput.some((t) => t.seconds === null)) console.log(throughput.find((t) => t.note)?.note);
+}
+if (results.linear) {
+  const { ratio, ok, medianSectionPageBytes } = results.linear;
+  console.log(`\nlinear cost: median section page ${Object.entries(medianSectionPageBytes).map(([n, b]) => `${kb(b)} at ${n}`).join(', ')}; ratio ${ratio} (limit ${LINEAR_TOLERANCE}): ${ok ? 'ok' : 'FAIL, something on a page grows with the site'}`);
+  if (!ok) process.exitCode = 1;
+}
+console.log(`\nresults: ${path.relative(ROOT, RESULTS)}`);

@@ -1,0 +1,52 @@
+/**
+ * What a built site weighs: page count, total size, search index size, and the median section
+ * page (the number that must not grow with the site: DESIGN.md, Scale).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { TOPIC_IDS } from '../src/schemas/topic.ts';
+import { dirSize } from './measure.ts';
+
+export interface SiteStats {
+  htmlPages: number;
+  sectionPages: number;
+  distBytes: number;
+  /** Bytes under `pagefind/` (0 when the build has no search index yet). */
+  searchIndexBytes: number;
+  medianSectionPageBytes: number;
+  medianSectionPageGzipBytes: number;
+  /** The largest page, which should be a topic page or the source page (full lists by design). */
+  largestPage: { path: string; bytes: number };
+}
+
+/** Statistics of the site built into `dist`. */
+export function siteStats(dist: string): SiteStats {
+  const html: { rel: string; bytes: number }[] = [];
+  for (const entry of fs.readdirSync(dist, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    html.push({ rel: path.relative(dist, abs).split(path.sep).join('/'), bytes: fs.statSync(abs).size });
+  }
+  const topicFolders = new Set<string>(TOPIC_IDS);
+  const sections = html.filter((p) => {
+    const parts = p.rel.split('/');
+    return parts.length === 2 && topicFolders.has(parts[0] ?? '');
+  });
+  const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { rel: '', bytes: 0 });
+  const medianPage = medianBy(sections, (p) => p.bytes);
+  return {
+    htmlPages: html.length,
+    sectionPages: sections.length,
+    distBytes: dirSize(dist),
+    searchIndexBytes: dirSize(path.join(dist, 'pagefind')),
+    medianSectionPageBytes: medianPage?.bytes ?? 0,
+    medianSectionPageGzipBytes: medianPage ? gzipSync(fs.readFileSync(path.join(dist, medianPage.rel))).length : 0,
+    largestPage: { path: largest.rel, bytes: largest.bytes },
+  };
+}
+
+function medianBy<T>(items: readonly T[], key: (item: T) => number): T | undefined {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}

@@ -1,0 +1,41 @@
+/**
+ * Ingest throughput: the pure ingest function (no disk, no process start) on generated text of a
+ * given size. Target (issue 8): 10 MB in under 2 s.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { generateTextOfSize } from './generate.ts';
+import { ROOT } from './ingest-step.ts';
+
+export interface ThroughputResult {
+  bytes: number;
+  sections: number;
+  /** null when there is no ingest function to time yet. */
+  seconds: number | null;
+  note?: string;
+}
+
+/** Times the ingest function on `megabytes` of text each (one warm-up run on a small text first). */
+export async function measureThroughput(megabytes: readonly number[], seed: number): Promise<ThroughputResult[]> {
+  const ingest = await loadIngest();
+  return megabytes.map((size) => {
+    const generated = generateTextOfSize(size * 1024 * 1024, seed);
+    const bytes = Buffer.byteLength(generated.text);
+    if (!ingest) return { bytes, sections: generated.sections.length, seconds: null, note: 'no pure ingest function in src/ingest/ yet' };
+    ingest(generateTextOfSize(64 * 1024, seed).text);
+    const started = process.hrtime.bigint();
+    ingest(generated.text);
+    return { bytes, sections: generated.sections.length, seconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(3)) };
+  });
+}
+
+type IngestFunction = (text: string) => unknown;
+
+/** The ingest's pure entry point, when src/ingest/ has one. */
+async function loadIngest(): Promise<IngestFunction | undefined> {
+  const file = path.join(ROOT, 'src', 'ingest', 'index.ts');
+  if (!fs.existsSync(file)) return undefined;
+  const module = (await import(file)) as Record<string, unknown>;
+  const fn = module.planIngest ?? module.ingest;
+  return typeof fn === 'function' ? (fn as IngestFunction) : undefined;
+}

@@ -27,11 +27,12 @@ export function parseYaml(text: string, lineOffset = 0): { ok: true; data: unkno
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
-    const line = error.linePos?.[0]?.line;
+    const offset = error.pos[0];
+    const line = text.slice(0, offset).split('\n').length;
     return {
       ok: false,
       message: `broken YAML: ${error.message.split('\n')[0]}`,
-      line: line === undefined ? undefined : line + lineOffset,
+      line: line + lineOffset,
     };
   }
   return { ok: true, data: doc.toJS({ maxAliasCount: 100 }) ?? {} };

@@ -73,12 +73,18 @@ export function problemsFromZod(
     problems.push({
       file,
       field: issue.code === 'invalid_union' && path.length === 0 ? 'topic' : field,
-      expected: expected.replace(/^expected /, ''),
+      expected: plainType(expected.replace(/^expected /, '')),
       found: issue.code === 'invalid_union' && path.length === 0 ? describeValue(valueAt(data, ['topic'])) : describeValue(found),
       hint: hintFor(issue, found, field),
     });
   }
   return problems;
+}
+
+/** zod names types as JavaScript does; editors think in YAML terms. */
+function plainType(expected: string): string {
+  const names: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+  return names[expected] ?? expected;
 }
 
 function hintFor(issue: z.core.$ZodIssue, found: unknown, field: string): string {

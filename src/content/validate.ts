@@ -10,7 +10,7 @@ import { topicSchemas } from '../schemas/topics.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { bodyReadingText, fileIdOf, listContentFiles, sectionIdOf } from './load.ts';
-import { describeValue, problemsFromZod, type Problem } from './problems.ts';
+import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
@@ -38,20 +38,22 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
     }
   }
 
-  const entities = new Map<string, z.output<typeof entitySchema>>();
-  for (const file of listContentFiles(dir, 'entities', ['.yaml', '.yml'])) {
+  // Every entity file is a reference target even when invalid: its own problems are reported
+  // once, not again by each section that names it.
+  const entityFiles = listContentFiles(dir, 'entities', ['.yaml', '.yml']);
+  for (const file of entityFiles) content.entityIds.add(fileIdOf(file.relative));
+  for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
-    if (data === undefined) continue;
-    entities.set(fileIdOf(file.relative), data);
-    content.entityIds.add(fileIdOf(file.relative));
-  }
-  for (const [id, entity] of entities) {
-    entity.related.forEach((ref, i) => {
-      if (!entities.has(ref)) problems.push(dangling(shown(`entities/${id}.yaml`), `related.${i}`, ref, 'entity', [...entities.keys()]));
+    data?.related.forEach((ref, i) => {
+      if (!content.entityIds.has(ref)) problems.push(dangling(shown(file.relative), `related.${i}`, ref, 'entity', [...content.entityIds]));
     });
   }
 
-  for (const file of listContentFiles(dir, 'sections', ['.mdx', '.md'])) {
+  const sectionFiles = listContentFiles(dir, 'sections', ['.mdx', '.md']);
+  // Every section file counts as a reference target, even an invalid one, so one bad file is
+  // reported once rather than again by every section that links to it.
+  const sectionIds = new Set(sectionFiles.map((f) => sectionIdOf(f.relative)));
+  for (const file of sectionFiles) {
     const shownFile = shown(file.relative);
     const parsed = parseFrontmatter(file.text);
     if (!parsed.ok) {
@@ -75,7 +77,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
       problems.push(dangling(file, 'source', data.source, 'source', [...content.sourceIds]));
     }
     data.related.forEach((ref, i) => {
-      if (!content.sections.has(ref)) problems.push(dangling(file, `related.${i}`, ref, 'section', [...content.sections.keys()]));
+      if (!sectionIds.has(ref)) problems.push(dangling(file, `related.${i}`, ref, 'section', [...sectionIds]));
       if (ref === id) problems.push({ file, field: `related.${i}`, expected: 'another section', found: 'the section itself', hint: 'remove it from related.' });
     });
     for (const [field, ids] of entityFields(data)) {
@@ -97,7 +99,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
       }
     });
     for (const alias of data.aliases) {
-      if (content.sections.has(`${data.topic}/${alias}`)) {
+      if (sectionIds.has(`${data.topic}/${alias}`)) {
         problems.push({ file, field: 'aliases', expected: 'an old slug no current section uses', found: `"${alias}", the slug of ${data.topic}/${alias}`, hint: 'remove the alias, or rename the other section.' });
       }
     }
@@ -120,7 +122,8 @@ function checkYaml<S extends z.ZodType>(relative: string, text: string, schema: 
 }
 
 function dangling(file: string, field: string, ref: string, kind: string, available: string[]): Problem {
-  const near = available.filter((a) => a.includes(ref.split('/').pop() ?? ref) || ref.includes(a.split('/').pop() ?? a)).slice(0, 3);
+  const nearest = closest(ref, available);
+  const near = nearest ? [nearest] : available.filter((a) => a.startsWith(ref) || ref.startsWith(a)).slice(0, 3);
   return {
     file,
     field,

@@ -1,0 +1,39 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe('a build with bad content', () => {
+  it('fails and lists every problem by file and field', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-build-'));
+    try {
+      const content = path.join(parent, 'content');
+      fs.cpSync(path.join(root, 'content'), content, { recursive: true });
+      const edit = (file: string, from: string | RegExp, to: string) => {
+        const target = path.join(content, file);
+        fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace(from, to));
+      };
+      edit('sections/nato-stance/mh17.mdx', /^summary:/m, 'sumary:');
+      edit('sections/history/revolution-and-recognition.mdx', "start: '1917'", "start: '1917-02-30'");
+      edit('entities/nato.yaml', 'kind: organisation', 'kind: alliance');
+      const result = spawnSync('npm', ['run', 'build'], {
+        cwd: root,
+        env: { ...process.env, SITE_CONTENT_DIR: content, SITE_OUT_DIR: path.join(parent, 'dist') },
+        encoding: 'utf8',
+      });
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect(result.status).not.toBe(0);
+      expect(output).toContain('4 problems in 3 content files');
+      expect(output).toContain('content/sections/nato-stance/mh17.mdx');
+      expect(output).toContain('did you mean "summary"?');
+      expect(output).toContain('period.start: expected a real date');
+      expect(output).toContain('content/entities/nato.yaml');
+      expect(fs.existsSync(path.join(parent, 'dist', 'index.html'))).toBe(false);
+    } finally {
+      fs.rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});

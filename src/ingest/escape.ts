@@ -4,17 +4,25 @@
  * editors who curate it ("U.S." stays "U.S."), and complete for what MDX, CommonMark and GFM
  * could read as syntax: inline specials everywhere, block markers where a line begins, and the
  * shapes GFM would turn into autolinks.
+ *
+ * The input is one paragraph: it must hold no blank line (a line of only spaces or tabs), since
+ * a blank line would end the paragraph. `tests/ingest/escape.test.ts` proves the round trip
+ * over generated strings through the MDX compiler the site uses.
  */
 
 // Characters with inline meaning: escapes, code, emphasis, JSX/expressions, links, HTML,
 // GFM tables and strikethrough, entity references.
 const INLINE_SPECIALS = /[\\`*_{}[\]<>|~&]/g;
 
+/** Every line ending CommonMark knows: a lone CR ends a line too, and could start a heading. */
+const LINE_BREAK = /\r\n|\r|\n/;
+
 /** Escapes one paragraph (or line) of scraped text for use as MDX paragraph content. */
 export function escapeMdxText(text: string): string {
   return text
-    .split('\n')
-    .map((line) => escapeLineStart(escapeAutolinks(line.replace(INLINE_SPECIALS, (ch) => `\\${ch}`))))
+    .split(LINE_BREAK)
+    // Trailing spaces or tabs before a line break would make a hard break (<br>).
+    .map((line) => escapeLineStart(escapeAutolinks(line.replace(INLINE_SPECIALS, (ch) => `\\${ch}`))).replace(/[ \t]+$/, ''))
     .join('\n');
 }
 
@@ -22,13 +30,24 @@ export function escapeMdxText(text: string): string {
 function escapeLineStart(line: string): string {
   return line
     .replace(/^(\s*)([#>+=:-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    // MDX reads `import`/`export` at the very start of a block as JavaScript. A backslash
+    // before a letter is no escape, but one leading space keeps the line text (markdown
+    // strips it) while MDX no longer sees a statement.
+    .replace(/^(?=import|export)/, ' ');
 }
 
-/** GFM links bare `www.`, `http(s)://` and `a@b.c` forms; break them with escapes. */
+/**
+ * GFM links bare `www.`, `http(s)://` and `a@b.c` forms. It finds them in the parsed text,
+ * after escapes are resolved, so a backslash cannot stop it. An empty MDX comment can: it
+ * renders nothing but splits the text node where the link would start. (`bodyReadingText` in
+ * src/content/load.ts drops such comments, so repairs still find their `after` text.)
+ */
+const SPLIT = '{/**/}';
+
 function escapeAutolinks(line: string): string {
   return line
-    .replace(/(www)\./gi, '$1\\.')
-    .replace(/([a-z]):(\/\/)/gi, '$1\\:$2')
-    .replace(/@/g, '\\@');
+    .replace(/(www)(?=\.)/gi, `$1${SPLIT}`)
+    .replace(/([a-z])(?=:\/\/)/gi, `$1${SPLIT}`)
+    .replace(/@/g, `${SPLIT}@`);
 }

@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import remarkAnchors from './src/markdown/anchors.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
 // Every link inside pages is relative, so the same dist/ works at any path and from file://.
@@ -33,5 +34,5 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [contentCheck(), mdx()],
+  integrations: [contentCheck(), mdx(), searchIndex()],
 });

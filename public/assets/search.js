@@ -1,0 +1,189 @@
+// Search on search.html?q=<query>. Loaded by search.html only.
+//
+// Served over HTTP it uses Pagefind (pagefind/pagefind.js: a chunked index and WebAssembly).
+// Opened from disk (file://) Pagefind cannot fetch its chunks, so this script loads the small
+// search-index.js through a plain <script> tag and searches that instead; it does the same when
+// Pagefind fails to load. Results are built with DOM APIs only: no result text becomes markup.
+// URLs: both indexes give URLs relative to the site root; search.html sits at the root, so those
+// are already relative to this page (src/lib/urls.ts is the build-time source of that layout).
+(() => {
+  'use strict';
+
+  const script = document.currentScript;
+  /** The site root: this script lives in <root>/assets/. */
+  const root = new URL('../', script instanceof HTMLScriptElement ? script.src : location.href);
+  const MAX_RESULTS = 20;
+  const MAX_SUBS = 3;
+
+  const form = document.getElementById('search-page-form');
+  const input = document.getElementById('search-page-q');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  if (!(form && input instanceof HTMLInputElement && status && list)) return;
+
+  const query = (new URLSearchParams(location.search).get('q') || '').trim();
+  input.value = query;
+  const headerInput = document.getElementById('site-search');
+  if (headerInput instanceof HTMLInputElement) headerInput.value = query;
+
+  if (!query) {
+    status.textContent = 'Type one or more words and press Enter.';
+    return;
+  }
+  document.title = `${query} – ${document.title}`;
+  status.textContent = `Searching for “${query}”…`;
+
+  searchWithPagefind(query)
+    .catch((reason) => {
+      if (location.protocol !== 'file:') console.warn('Pagefind unavailable, using the small offline index:', reason);
+      return searchWithFallback(query);
+    })
+    .then((results) => render(query, results))
+    .catch((reason) => {
+      status.textContent = '';
+      const why = document.createElement('p');
+      why.textContent = `Search is unavailable here (${reason instanceof Error ? reason.message : String(reason)}). ` +
+        'Serve the folder with any static web server (for example “python3 -m http.server” inside it) and open search.html from there, or browse by topic.';
+      status.append(why);
+    });
+
+  /**
+   * A result, whichever index found it.
+   * @typedef {{ text: string, marked: boolean }} Part
+   * @typedef {{ title: string, url: string, excerpt: Part[] }} Hit
+   * @typedef {Hit & { subs: Hit[] }} Result
+   */
+
+  /** Pagefind over HTTP. Rejects from file:// (no module import or fetch from disk). */
+  async function searchWithPagefind(q) {
+    if (location.protocol === 'file:') throw new Error('opened from disk');
+    const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
+    await pagefind.options({ excerptLength: 24 });
+    const search = await pagefind.search(q);
+    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+    return data.map((d) => ({
+      title: d.meta && d.meta.title ? d.meta.title : d.url,
+      url: fromRoot(d.url),
+      excerpt: markedParts(d.excerpt),
+      subs: (d.sub_results || [])
+        .filter((s) => s.url.includes('#') && s.title !== (d.meta && d.meta.title))
+        .slice(0, MAX_SUBS)
+        .map((s) => ({ title: s.title, url: fromRoot(s.url), excerpt: markedParts(s.excerpt) })),
+    }));
+  }
+
+  /** The plain-script index (search-index.js), loaded on demand. */
+  async function searchWithFallback(q) {
+    const index = await loadFallbackIndex();
+    const terms = words(q);
+    if (terms.length === 0) return [];
+    const scored = [];
+    for (const page of index.pages) {
+      const segments = page.h.map(([anchor, title, text]) => ({ anchor, title, words: text.split(' ') }));
+      const titleWords = words(page.t);
+      let score = 0;
+      let all = true;
+      for (const term of terms) {
+        const inTitle = titleWords.some((w) => w.startsWith(term));
+        const count = segments.filter((s) => s.words.some((w) => w.startsWith(term))).length;
+        if (!inTitle && count === 0) { all = false; break; }
+        score += (inTitle ? 5 : 0) + count;
+      }
+      if (!all) continue;
+      const subs = segments
+        .filter((s) => s.anchor !== '')
+        .map((s) => ({ s, hits: terms.filter((t) => s.words.some((w) => w.startsWith(t))).length }))
+        .filter((x) => x.hits > 0)
+        .sort((a, b) => b.hits - a.hits)
+        .slice(0, MAX_SUBS)
+        .map(({ s }) => ({ title: s.title, url: `${page.u}#${encodeURIComponent(s.anchor)}`, excerpt: [] }));
+      scored.push({ score, result: { title: page.t, url: page.u, excerpt: [{ text: page.s, marked: false }], subs } });
+    }
+    return scored.sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS).map((x) => x.result);
+  }
+
+  function loadFallbackIndex() {
+    const loaded = () => window.__siteSearchIndex;
+    if (loaded()) return Promise.resolve(loaded());
+    return new Promise((resolve, reject) => {
+      const tag = document.createElement('script');
+      tag.src = new URL('search-index.js', root).href;
+      tag.onload = () => (loaded() ? resolve(loaded()) : reject(new Error('search-index.js set no index')));
+      tag.onerror = () => reject(new Error('search-index.js could not be loaded'));
+      document.head.append(tag);
+    });
+  }
+
+  /** Words folded like the build does (src/search/fallback-index.ts `words`). */
+  function words(text) {
+    return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+
+  /** A root-relative index URL ("/history/x.html#a") as a URL relative to search.html. */
+  function fromRoot(url) {
+    return url.replace(/^\/+/, '');
+  }
+
+  /**
+   * Pagefind's excerpt is escaped text with <mark> around matches. Parse it inertly and keep only
+   * text and the marks, so nothing in it can become live markup.
+   * @returns {Part[]}
+   */
+  function markedParts(html) {
+    const doc = new DOMParser().parseFromString(`<body>${html || ''}</body>`, 'text/html');
+    const parts = [];
+    for (const node of doc.body.childNodes) {
+      parts.push({ text: node.textContent || '', marked: node.nodeName === 'MARK' });
+    }
+    return parts;
+  }
+
+  function excerptElement(tag, parts) {
+    const el = document.createElement(tag);
+    for (const part of parts) {
+      if (part.marked) {
+        const mark = document.createElement('mark');
+        mark.textContent = part.text;
+        el.append(mark);
+      } else {
+        el.append(part.text);
+      }
+    }
+    return el;
+  }
+
+  /** @param {Result[]} results */
+  function render(q, results) {
+    list.replaceChildren();
+    status.textContent = results.length === 0
+      ? `No section matches “${q}”. Try fewer or shorter words.`
+      : `${results.length} section${results.length === 1 ? '' : 's'} found for “${q}”.`;
+    for (const result of results) {
+      const item = document.createElement('li');
+      item.className = 'search-result';
+      const heading = document.createElement('h2');
+      const link = document.createElement('a');
+      link.href = result.url;
+      link.textContent = result.title;
+      heading.append(link);
+      item.append(heading);
+      if (result.excerpt.length) item.append(excerptElement('p', result.excerpt));
+      if (result.subs.length) {
+        const subs = document.createElement('ul');
+        subs.className = 'search-result__subs';
+        subs.setAttribute('aria-label', `Matching parts of “${result.title}”`);
+        for (const sub of result.subs) {
+          const li = document.createElement('li');
+          const a = document.createElement('a');
+          a.href = sub.url;
+          a.textContent = sub.title;
+          li.append(a);
+          if (sub.excerpt.length) li.append(' ', excerptElement('span', sub.excerpt));
+          subs.append(li);
+        }
+        item.append(subs);
+      }
+      list.append(item);
+    }
+  }
+})();

@@ -1,0 +1,65 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { EXCLUDED_SELECTORS, fallbackScript, indexPage, type FallbackPage } from '../search/fallback-index.ts';
+
+/** Where the two indexes go, relative to the output folder (search.js finds them from its own URL). */
+export const PAGEFIND_DIR = 'pagefind';
+export const FALLBACK_FILE = 'search-index.js';
+
+/**
+ * Indexes the built site for search once every page is written, in whatever folder the build
+ * wrote (`dist/` or `$SITE_OUT_DIR`):
+ * - Pagefind's chunked index in `pagefind/`, used when the site is served over HTTP;
+ * - `search-index.js`, a small plain-script index for pages opened from disk, where Pagefind
+ *   cannot fetch its chunks or run its WebAssembly (see src/search/fallback-index.ts).
+ * Only pages marked `data-pagefind-body` (the sections) are searchable in both.
+ */
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = Date.now();
+        const pageCount = await writePagefind(outDir);
+        const fallback = await writeFallback(outDir);
+        logger.info(`search: Pagefind indexed ${pageCount} pages; ${FALLBACK_FILE} has ${fallback.pages} pages in ${(fallback.bytes / 1024).toFixed(1)} KB (${Date.now() - started} ms)`);
+      },
+    },
+  };
+}
+
+/** Runs Pagefind over `outDir` and writes its bundle; throws with Pagefind's own errors. */
+async function writePagefind(outDir: string): Promise<number> {
+  try {
+    const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
+    const { index } = created;
+    if (!index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** Writes `search-index.js` from the built section pages; returns its page count and size. */
+async function writeFallback(outDir: string): Promise<{ pages: number; bytes: number }> {
+  const files = (await fs.readdir(outDir, { recursive: true }))
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith(`${PAGEFIND_DIR}/`))
+    .sort();
+  const pages: FallbackPage[] = [];
+  for (const file of files) {
+    const entry = indexPage(await fs.readFile(path.join(outDir, file), 'utf8'), file);
+    if (entry) pages.push(entry);
+  }
+  const script = fallbackScript({ version: 1, pages });
+  await fs.writeFile(path.join(outDir, FALLBACK_FILE), script);
+  return { pages: pages.length, bytes: Buffer.byteLength(script) };
+}

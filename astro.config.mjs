@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeSlug from 'rehype-slug';
 import remarkAnchors from './src/markdown/anchors.ts';
+import remarkRepairs from './src/markdown/repairs.ts';
+import remarkEntityLinks from './src/markdown/entity-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
@@ -29,7 +31,9 @@ export default defineConfig({
   markdown: {
     // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
     processor: unified({
-      remarkPlugins: [remarkGfm, remarkAnchors],
+      // Order matters: anchors first (ids), then repairs (editorial insertions), then entity links,
+      // which keep out of headings, links and the insertions.
+      remarkPlugins: [remarkGfm, remarkAnchors, remarkRepairs, remarkEntityLinks],
       rehypePlugins: [rehypeSlug],
       smartypants: false,
     }),

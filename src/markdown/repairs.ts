@@ -1,0 +1,130 @@
+import type { Emphasis, Link, Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { z } from 'zod';
+import { repairSchema, type Repair } from '../schemas/repair.ts';
+import { relativeUrl, type PagePath } from '../lib/urls.ts';
+import { editorialData, isEditorial } from './editorial.ts';
+import { sectionPagePathOf } from './page-path.ts';
+
+/**
+ * Renders a section's `repairs` (from its frontmatter) inside the text.
+ *
+ * Right after the exact words `after`, a repair with `insert` gets `<ins data-editorial
+ * class="repair">` holding the restored words, and every repair gets a note mark
+ * (`<sup data-editorial><a href="#repair-N">note N</a></sup>`) pointing to its entry in the
+ * editorial notes, where the evidence and confidence are. Both are editorial, so removing
+ * `[data-editorial]` leaves the paragraph exactly as scraped.
+ *
+ * `after` must occur exactly once within one run of text (not split by a link or emphasis) and
+ * outside editorial nodes; otherwise the build fails naming the file and `repairs.N.after`.
+ * Runs after the anchors plugin and before entity links, which then keep out of the insertions.
+ */
+export default function remarkRepairs() {
+  return (tree: Root, file: VFile) => {
+    const repairs = repairsOf(file);
+    if (repairs.length === 0) return;
+    const page = sectionPagePathOf(file.path) ?? ('index.html' as PagePath);
+    repairs.forEach((repair, index) => applyRepair(tree, file, page, repair, index));
+  };
+}
+
+/** Id of the note for repair `index` (0-based) in the editorial notes list. */
+export const repairNoteId = (index: number): string => `repair-${index + 1}`;
+/** Id of the note mark in the text for repair `index` (0-based), for the note's link back. */
+export const repairMarkId = (index: number): string => `repair-ref-${index + 1}`;
+
+const repairsSchema = z.array(repairSchema);
+
+/** The repairs of the file's frontmatter, as Astro passes it in `file.data.astro.frontmatter`. */
+function repairsOf(file: VFile): Repair[] {
+  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+  const raw = frontmatter?.['repairs'];
+  if (raw === undefined) return [];
+  const parsed = repairsSchema.safeParse(raw);
+  if (!parsed.success) {
+    // The content check reports the field in detail; here the text is left unrepaired.
+    file.message(`repairs: not valid, so none is rendered (${parsed.error.issues[0]?.message ?? 'unknown problem'}).`);
+    return [];
+  }
+  return parsed.data;
+}
+
+interface Place {
+  parent: Parent;
+  index: number;
+  node: Text;
+  offset: number;
+}
+
+function applyRepair(tree: Root, file: VFile, page: PagePath, repair: Repair, index: number): void {
+  const places = findText(tree, repair.after);
+  const place = places[0];
+  if (places.length !== 1 || !place) {
+    const shown = file.path || '(unnamed file)';
+    file.fail(
+      `${shown}: repairs.${index}.after: expected the text ${JSON.stringify(repair.after)} exactly once in one run of the body's text, found it ${places.length} times. ` +
+        (places.length === 0
+          ? 'Copy the words exactly as they stand just before the gap, within one paragraph and without crossing a link.'
+          : 'Quote more of the words before the gap, until they occur only once.'),
+    );
+  }
+  const cut = place.offset + repair.after.length;
+  const before = place.node.value.slice(0, cut);
+  const rest = place.node.value.slice(cut);
+  const inserted: PhrasingContent[] = [{ type: 'text', value: before }];
+  if (repair.insert !== undefined) inserted.push(insertion(repair, index));
+  inserted.push(noteMark(page, repair, index));
+  if (rest !== '') inserted.push({ type: 'text', value: rest });
+  place.parent.children.splice(place.index, 1, ...(inserted as Parent['children']));
+}
+
+/** The restored words, as `<ins data-editorial class="repair">`. */
+function insertion(repair: Repair, index: number): Emphasis {
+  return {
+    type: 'emphasis',
+    data: editorialData('ins', {
+      className: ['repair'],
+      'data-repair': index + 1,
+      'data-confidence': repair.confidence,
+      title: `Restored by the editors, not in the scraped text (confidence: ${repair.confidence})`,
+    }),
+    children: [{ type: 'text', value: repair.insert ?? '' }],
+  };
+}
+
+/** The mark linking to the repair's note: `<sup data-editorial><a href="#repair-N">note N</a></sup>`. */
+function noteMark(page: PagePath, repair: Repair, index: number): Emphasis {
+  const n = index + 1;
+  const what = repair.insert === undefined ? 'text lost here' : 'restored words';
+  const link: Link = {
+    type: 'link',
+    url: relativeUrl(page, page, repairNoteId(index)),
+    title: null,
+    data: { hProperties: { id: repairMarkId(index), className: ['repair-ref__link'], 'aria-label': `Editorial note ${n}: ${what}, with evidence` } },
+    children: [{ type: 'text', value: `note ${n}` }],
+  };
+  return {
+    type: 'emphasis',
+    data: editorialData('sup', { className: ['repair-ref', repair.insert === undefined ? 'repair-ref--gap' : 'repair-ref--restored'] }),
+    children: [link],
+  };
+}
+
+/** Every occurrence of `needle` inside one text node, outside editorial nodes. */
+function findText(tree: Root, needle: string): Place[] {
+  const places: Place[] = [];
+  const walk = (parent: Parent) => {
+    parent.children.forEach((child, index) => {
+      if (isEditorial(child)) return;
+      if (child.type === 'text') {
+        for (let at = child.value.indexOf(needle); at !== -1; at = child.value.indexOf(needle, at + 1)) {
+          places.push({ parent, index, node: child, offset: at });
+        }
+      } else if ('children' in child) {
+        walk(child);
+      }
+    });
+  };
+  walk(tree);
+  return places;
+}

@@ -1,0 +1,55 @@
+/**
+ * Two builds of the same commit give byte-identical sites (issue 8), so a rebuild's diff shows
+ * only real changes and a deployed copy can be verified. Builds the seed site a second time
+ * into a temporary folder and compares it, file by file, with the one tests/global-setup.ts built.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { siteDir } from '../helpers/site.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** Every file under `dir` (relative path, forward slashes) with the sha256 of its bytes. */
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, abs).split(path.sep).join('/'), createHash('sha256').update(fs.readFileSync(abs)).digest('hex'));
+  }
+  return out;
+}
+
+/** The first place two versions of a file differ, with a little context, to name the cause. */
+function firstDifference(a: string, b: string): string {
+  const left = fs.readFileSync(a, 'latin1');
+  const right = fs.readFileSync(b, 'latin1');
+  let i = 0;
+  while (i < left.length && left[i] === right[i]) i++;
+  return `at byte ${i}: ${JSON.stringify(left.slice(Math.max(0, i - 40), i + 40))} vs ${JSON.stringify(right.slice(Math.max(0, i - 40), i + 40))}`;
+}
+
+describe('deterministic output', () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'site-determinism-'));
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('builds byte-identical files a second time', () => {
+    const second = path.join(tmp, 'dist');
+    const result = spawnSync('npm', ['run', 'build', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, SITE_OUT_DIR: second, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+    });
+    expect(result.status, `second build failed:\n${result.stdout}\n${result.stderr}`).toBe(0);
+
+    const first = hashes(siteDir());
+    const again = hashes(second);
+    expect([...again.keys()].sort(), 'the two builds wrote different files').toEqual([...first.keys()].sort());
+    const changed = [...first].filter(([file, hash]) => again.get(file) !== hash).map(([file]) => `${file} ${firstDifference(path.join(siteDir(), file), path.join(second, file))}`);
+    expect(changed, 'files whose bytes differ between two builds').toEqual([]);
+  }, 240_000);
+});

@@ -9,6 +9,7 @@ import remarkRepairs from './src/markdown/repairs.ts';
 import remarkEntityLinks from './src/markdown/entity-links.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import deepLinks from './src/integrations/deep-links.ts';
 
 // The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
 // Every link inside pages is relative, so the same dist/ works at any path and from file://.
@@ -38,5 +39,5 @@ export default defineConfig({
       smartypants: false,
     }),
   },
-  integrations: [contentCheck(), mdx(), searchIndex()],
+  integrations: [contentCheck(), mdx(), searchIndex(), deepLinks()],
 });

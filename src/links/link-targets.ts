@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { SITE } from '../lib/site.ts';
+import { linksJsonPath, type PagePath } from '../lib/urls.ts';
+import type { LinkTarget, LinksJson } from '../schemas/links.ts';
+import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
+import type { PageScan } from './scan-page.ts';
+import type { SiteScan } from './scan-site.ts';
+
+/** How many words of a paragraph make its title in links.json. */
+const PARAGRAPH_TITLE_WORDS = 12;
+
+/**
+ * Every link target of a built site, for `links.json`: each page, then its headings and
+ * paragraphs in document order; pages in path order, so the file is stable from build to build.
+ *
+ * Pages that are not places to link to are left out: those marked `noindex` (the 404 page) and
+ * alias pages, which only send readers on (their `meta refresh`); the page they send to is listed.
+ */
+export function linkTargets(site: SiteScan): LinkTarget[] {
+  const targets: LinkTarget[] = [];
+  for (const [url, page] of [...site.pages].sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isLinkablePage(page)) continue;
+    const topic = topicOf(url);
+    targets.push({ url, anchor: null, title: pageTitle(page), kind: 'page', topic });
+    for (const t of page.targets) {
+      targets.push({ url, anchor: t.id, title: t.kind === 'paragraph' ? firstWords(t.text, PARAGRAPH_TITLE_WORDS) : t.text, kind: t.kind, topic });
+    }
+  }
+  return targets;
+}
+
+/** A page another document may link to: not an alias (refresh) page, not marked noindex. */
+export function isLinkablePage(page: PageScan): boolean {
+  return page.refresh === null && !page.noindex;
+}
+
+/** The topic of `<topic>.html` and `<topic>/<slug>.html`; null for every other page. */
+export function topicOf(url: PagePath | string): TopicId | null {
+  const first = url.split('/')[0]?.replace(/\.html$/, '');
+  return TOPIC_IDS.find((t) => t === first) ?? null;
+}
+
+/** The page's `<title>` without the site name the layout appends. */
+function pageTitle(page: PageScan): string {
+  const suffix = ` · ${SITE.name}`;
+  return page.title.endsWith(suffix) ? page.title.slice(0, -suffix.length) : page.title;
+}
+
+/** The first `count` words of `text`, with an ellipsis when there were more. */
+export function firstWords(text: string, count: number): string {
+  const words = text.split(' ').filter(Boolean);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * Writes `links.json` into the output folder, one target per line so that a diff between two
+ * builds reads target by target. Returns the path written.
+ */
+export function writeLinksJson(dir: string, targets: readonly LinkTarget[]): string {
+  const file = path.join(dir, linksJsonPath());
+  const body: LinksJson = { version: 1, targets: [...targets] };
+  fs.writeFileSync(file, formatTargetList(body.version, body.targets));
+  return file;
+}
+
+/** `{ "version": 1, "targets": [ ... ] }` with each target on its own line. */
+export function formatTargetList(version: number, targets: readonly object[]): string {
+  const lines = targets.map((t) => `    ${JSON.stringify(t)}`);
+  return `{\n  "version": ${version},\n  "targets": [${lines.length ? `\n${lines.join(',\n')}\n  ` : ''}]\n}\n`;
+}

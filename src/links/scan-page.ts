@@ -1,0 +1,153 @@
+import { Parser } from 'htmlparser2';
+
+/** A URL found in a page, with where it was found (for error messages). */
+export interface FoundLink {
+  /** The element and attribute, e.g. `a[href]`, `meta[refresh]`. */
+  where: string;
+  /** The URL exactly as written in the page. */
+  url: string;
+}
+
+/** A heading or paragraph of a section body: an element with an id and a self-link to it. */
+export interface FoundTarget {
+  id: string;
+  kind: 'heading' | 'paragraph';
+  /** Its source words: text without any `[data-editorial]` descendant, whitespace collapsed. */
+  text: string;
+}
+
+/** What one pass over a built page finds: everything the link check and links.json need. */
+export interface PageScan {
+  /** Text of `<title>`. */
+  title: string;
+  /** Every `id` (and `<a name>`) on the page: the fragments a link may point at. */
+  ids: Set<string>;
+  /** Ids that occur more than once; a fragment to them is ambiguous. */
+  duplicateIds: string[];
+  /** Every URL in an attribute the browser follows or loads. */
+  links: FoundLink[];
+  /** Headings and paragraphs inside `<main>` that link to themselves, in document order. */
+  targets: FoundTarget[];
+  /** The URL of `<meta http-equiv="refresh">`, which marks a page that sends readers on (an alias). */
+  refresh: string | null;
+  /** `<meta name="robots" content="noindex">`: the page is not a place to link to. */
+  noindex: boolean;
+}
+
+/** Attributes holding one URL, per element (`*` for any element). */
+const URL_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src'],
+  script: ['src'],
+  source: ['src'],
+  track: ['src'],
+  iframe: ['src'],
+  embed: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  form: ['action'],
+  object: ['data'],
+};
+const SRCSET_ELEMENTS = new Set(['img', 'source']);
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+interface Open {
+  name: string;
+  editorial: boolean;
+  main: boolean;
+  target?: { id: string; kind: FoundTarget['kind']; text: string[]; selfLinked: boolean };
+}
+
+/**
+ * Reads a built page once, with a streaming parser (no DOM: a site of thousands of pages is
+ * scanned in seconds), and returns its ids, its outgoing URLs and its link targets.
+ *
+ * A target is an `h2`–`h6` or `p` inside `<main>` that carries an id and an `<a href="#that-id">`
+ * (the self-link src/markdown/anchors.ts adds): that is what marks the headings and paragraphs of
+ * a section's body, as opposed to page furniture such as "On this page" or "Facts".
+ */
+export function scanPage(html: string): PageScan {
+  const scan: PageScan = { title: '', ids: new Set(), duplicateIds: [], links: [], targets: [], refresh: null, noindex: false };
+  const stack: Open[] = [];
+  let inTitle = false;
+  let editorialDepth = 0;
+  let mainDepth = 0;
+  let target: Open['target'] | undefined;
+
+  const addId = (id: string) => {
+    if (scan.ids.has(id)) scan.duplicateIds.push(id);
+    else scan.ids.add(id);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        const open: Open = { name, editorial: 'data-editorial' in attrs, main: name === 'main' };
+        if (attrs.id !== undefined && attrs.id !== '') addId(attrs.id);
+        if (name === 'a' && attrs.name) addId(attrs.name);
+        for (const attribute of URL_ATTRIBUTES[name] ?? []) {
+          const value = attrs[attribute];
+          if (value !== undefined) scan.links.push({ where: `${name}[${attribute}]`, url: value.trim() });
+        }
+        if (SRCSET_ELEMENTS.has(name) && attrs.srcset) {
+          for (const candidate of attrs.srcset.split(',')) {
+            const url = candidate.trim().split(/\s+/)[0];
+            if (url) scan.links.push({ where: `${name}[srcset]`, url });
+          }
+        }
+        if (name === 'meta') readMeta(attrs, scan);
+        if (name === 'title') inTitle = true;
+        if (open.main) mainDepth++;
+        if (open.editorial) editorialDepth++;
+        if (mainDepth > 0 && !target && attrs.id && (HEADINGS.has(name) || name === 'p')) {
+          target = { id: attrs.id, kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
+          open.target = target;
+        }
+        if (target && name === 'a' && attrs.href === `#${target.id}`) target.selfLinked = true;
+        stack.push(open);
+      },
+      ontext(text) {
+        if (inTitle) scan.title += text;
+        if (target && editorialDepth === 0) target.text.push(text);
+      },
+      onclosetag(name) {
+        if (name === 'title') inTitle = false;
+        // Pop to the matching element: the parser reports implied closes too, so this stays in step.
+        while (stack.length) {
+          const open = stack.pop();
+          if (!open) break;
+          if (open.editorial) editorialDepth--;
+          if (open.main) mainDepth--;
+          if (open.target) {
+            if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapse(open.target.text.join('')) });
+            target = undefined;
+          }
+          if (open.name === name) break;
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  scan.title = collapse(scan.title);
+  return scan;
+}
+
+function readMeta(attrs: Record<string, string>, scan: PageScan): void {
+  const equiv = attrs['http-equiv']?.toLowerCase();
+  if (equiv === 'refresh' && attrs.content) {
+    const match = /^\s*\d+\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(attrs.content);
+    if (match?.[1] !== undefined) {
+      scan.refresh = match[1].trim();
+      scan.links.push({ where: 'meta[refresh]', url: scan.refresh });
+    }
+  }
+  if (attrs.name?.toLowerCase() === 'robots' && /\bnoindex\b/i.test(attrs.content ?? '')) scan.noindex = true;
+}
+
+/** Whitespace collapsed to single spaces, trimmed: how the words read. */
+export function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, Root, RootContent } from 'mdast';
+import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { SLUG_PATTERN } from '../schemas/ids.ts';
@@ -13,6 +13,10 @@ import type {} from 'mdast-util-to-hast';
  * source text; this plugin moves the id onto the element and adds a visible self-link marked
  * `data-editorial`. A paragraph without one gets an id from a hash of its own words (never its
  * position), so editing other text cannot move it. Duplicate ids fail the build.
+ *
+ * Ids after the first are aliases, earlier ids of the same words: `{/* #new-id old-id *\/}`.
+ * Each renders as an empty `<span id="old-id" data-editorial>` at the start of the element, so a
+ * link published with the old fragment still lands on these words (see docs/deep-links.md).
  */
 export default function remarkAnchors() {
   return (tree: Root, file: VFile) => {
@@ -21,7 +25,7 @@ export default function remarkAnchors() {
   };
 }
 
-const MARKER = /^\s*\/\*\s*#([^\s*]+)\s*\*\/\s*$/;
+const MARKER = /^\s*\/\*\s*#([^\s*]+)((?:\s+#?[^\s*]+)*)\s*\*\/\s*$/;
 
 type Block = Heading | Paragraph;
 
@@ -36,15 +40,19 @@ function visitBlock(node: RootContent, file: VFile, seen: Map<string, number>): 
 }
 
 function anchor(node: Block, file: VFile, seen: Map<string, number>): void {
-  const explicit = takeMarker(node, file);
+  const marker = takeMarker(node, file);
   const kind = node.type === 'heading' ? 'heading' : 'paragraph';
-  const id = explicit ?? `p-${hashText(plainText(node))}`;
+  const id = marker?.id ?? `p-${hashText(plainText(node))}`;
   const line = node.position?.start.line;
-  const earlier = seen.get(id);
-  if (earlier !== undefined) {
-    file.fail(`Duplicate anchor id "#${id}" (line ${line}, first used on line ${earlier}). Every heading and paragraph id must be unique in a section: rename one of them.`, node);
+  for (const each of [id, ...(marker?.aliases ?? [])]) {
+    const earlier = seen.get(each);
+    if (earlier !== undefined) {
+      file.fail(`Duplicate anchor id "#${each}" (line ${line}, first used on line ${earlier}). Every heading and paragraph id and alias must be unique in a section: rename one of them.`, node);
+    }
+    seen.set(each, line ?? 0);
   }
-  seen.set(id, line ?? 0);
+  // Aliases first, so an old fragment scrolls to the start of these words.
+  node.children.unshift(...(marker?.aliases ?? []).map(aliasTarget));
   const data = (node.data ??= {});
   data.hProperties = { ...(data.hProperties ?? {}), id };
   node.children.push({
@@ -62,20 +70,31 @@ function anchor(node: Block, file: VFile, seen: Map<string, number>): void {
   });
 }
 
-/** Removes a trailing `{/* #id *\/}` from the block and returns the id, if there is one. */
-function takeMarker(node: Block, file: VFile): string | null {
+/**
+ * Removes a trailing `{/* #id old-id … *\/}` from the block and returns the id and its aliases
+ * (a `#` before an alias is allowed), if there is a marker.
+ */
+function takeMarker(node: Block, file: VFile): { id: string; aliases: string[] } | null {
   const last = node.children.at(-1);
   if (!last || last.type !== 'mdxTextExpression') return null;
   const match = MARKER.exec(last.value);
   if (!match?.[1]) return null;
   const id = match[1];
-  if (!SLUG_PATTERN.test(id)) {
-    file.fail(`Anchor "#${id}" is not a slug: use lower-case letters, digits and single hyphens, e.g. {/* #inf-treaty */}.`, last);
+  const aliases = (match[2] ?? '').split(/\s+/).filter(Boolean).map((a) => a.replace(/^#/, ''));
+  for (const each of [id, ...aliases]) {
+    if (!SLUG_PATTERN.test(each)) {
+      file.fail(`Anchor "#${each}" is not a slug: use lower-case letters, digits and single hyphens, e.g. {/* #inf-treaty */} or, keeping an old id as an alias, {/* #inf-treaty old-id */}.`, last);
+    }
   }
   node.children.pop();
   const before = node.children.at(-1);
   if (before?.type === 'text') before.value = before.value.replace(/[ \t]+$/, '');
-  return id;
+  return { id, aliases };
+}
+
+/** An empty, editorial `<span id=alias>`: the landing point of an old fragment. */
+function aliasTarget(alias: string): PhrasingContent {
+  return { type: 'emphasis', children: [], data: { hName: 'span', hProperties: { id: alias, 'data-editorial': '', 'data-anchor-alias': '' } } };
 }
 
 function plainText(node: { children?: unknown[]; value?: unknown; type?: string }): string {

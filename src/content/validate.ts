@@ -133,7 +133,8 @@ function dangling(file: string, field: string, ref: string, kind: string, availa
   };
 }
 
-function entityFields(data: SectionData): [string, string[]][] {
+/** The entity ids a section names in its frontmatter, field by field (also used by the link graph). */
+export function entityFields(data: SectionData): [string, string[]][] {
   const fields: [string, string[]][] = [['entities', data.entities]];
   if (data.topic === 'nato-stance') fields.push(['actors', data.actors], ['places', data.places], ['treaties', data.treaties]);
   if (data.topic === 'history') fields.push(['actors', data.actors]);

@@ -5,6 +5,9 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
+import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
+import { contentDir } from './content-dir.ts';
+import path from 'node:path';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 export type EntityEntry = CollectionEntry<'entities'>;
@@ -24,6 +27,8 @@ export interface SiteData {
   entityById: Map<string, EntityEntry>;
   sources: SourceEntry[];
   sourceById: Map<string, SourceEntry>;
+  /** Mentions, backlinks and related entities, computed once per build (src/lib/link-graph.ts). */
+  graph: LinkGraph;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -65,7 +70,12 @@ async function load(): Promise<SiteData> {
 
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
+  const graph = buildLinkGraph(
+    sections.map((s) => ({ id: s.id, filePath: path.resolve(s.filePath ?? path.join(contentDir(), 'sections', `${s.id}.mdx`)), body: s.body ?? '', data: s.data })),
+    entities.map((e) => ({ id: e.id, data: e.data })),
+  );
   return {
+    graph,
     byTopic,
     sections,
     sectionById,

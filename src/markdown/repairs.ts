@@ -32,6 +32,11 @@ export default function remarkRepairs() {
 export const repairNoteId = (index: number): string => `repair-${index + 1}`;
 /** Id of the note mark in the text for repair `index` (0-based), for the note's link back. */
 export const repairMarkId = (index: number): string => `repair-ref-${index + 1}`;
+/** The repair index (0-based) of a note mark id made by {@link repairMarkId}, or undefined. */
+export function repairIndexOfMarkId(id: string): number | undefined {
+  const match = /^repair-ref-([1-9]\d*)$/.exec(id);
+  return match ? Number(match[1]) - 1 : undefined;
+}
 
 const repairsSchema = z.array(repairSchema);
 

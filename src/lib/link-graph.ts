@@ -1,0 +1,124 @@
+/**
+ * The site's link graph, computed once per build from every section body and entity: which
+ * sections mention each entity (with the sentence and paragraph), which sections name it in
+ * their frontmatter, related entities both ways, and which sections point to each section.
+ *
+ * Mentions come from running each body through the same plugins as the build, with one entity
+ * matcher for the whole site, so the graph lists exactly the links the pages show. Everything is
+ * one pass over the sections plus map lookups: linear in the size of the site.
+ */
+import { entityFields } from '../content/validate.ts';
+import { createSectionAnalyser, type ParagraphRecord } from '../markdown/analyse-section.ts';
+import { createEntityMatcher } from '../markdown/entity-matcher.ts';
+import { termsOf } from '../markdown/entity-terms.ts';
+import type { EntityData } from '../schemas/entity.ts';
+import type { SectionData } from '../schemas/section.ts';
+import { resolveUrl, routeParam, sectionIdPath } from './urls.ts';
+
+export interface GraphSection {
+  /** `<topic>/<slug>`. */
+  id: string;
+  /** Absolute path of the section file. */
+  filePath: string;
+  /** The MDX body, without frontmatter. */
+  body: string;
+  data: SectionData;
+}
+
+export interface GraphEntity {
+  id: string;
+  data: EntityData;
+}
+
+/** Where a section mentions an entity first: the paragraph to link to and the sentence to quote. */
+export interface Mention {
+  sectionId: string;
+  paragraphId: string;
+  words: string;
+  sentence: string;
+}
+
+/** A section pointing at another: by declaring it `related`, or by a link in its body. */
+export interface SectionBacklink {
+  sectionId: string;
+  how: 'related' | 'link';
+}
+
+export interface LinkGraph {
+  /** Entity id -> its first mention in each section that mentions it, in the order sections were given. */
+  mentions: Map<string, Mention[]>;
+  /** Entity id -> sections that name it in their frontmatter (entities, actors, places...). */
+  namedBy: Map<string, string[]>;
+  /** Entity id -> related entities, declared on either side, each once, sorted. */
+  relatedEntities: Map<string, string[]>;
+  /** Section id -> entities it mentions or names, each once, in first-seen order. */
+  entitiesOf: Map<string, string[]>;
+  /** Section id -> sections that declare it related or link to it in their body. */
+  referencedBy: Map<string, SectionBacklink[]>;
+  /** Section id -> its paragraphs with their source text, in order. */
+  paragraphs: Map<string, ParagraphRecord[]>;
+  /** Section id -> repair index -> id of the paragraph holding the repair's mark. */
+  repairParagraphs: Map<string, Map<number, string>>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** Builds the graph. Sections should come in site order; lists keep that order. */
+export function buildLinkGraph(sections: readonly GraphSection[], entities: readonly GraphEntity[]): LinkGraph {
+  const analyse = createSectionAnalyser(createEntityMatcher(entities.map((e) => termsOf(e.id, e.data))));
+  const graph: LinkGraph = {
+    mentions: new Map(),
+    namedBy: new Map(),
+    relatedEntities: new Map(),
+    entitiesOf: new Map(),
+    referencedBy: new Map(),
+    paragraphs: new Map(),
+    repairParagraphs: new Map(),
+  };
+  const sectionIds = new Set(sections.map((s) => s.id));
+
+  for (const section of sections) {
+    const page = sectionIdPath(section.id);
+    const analysis = analyse({ filePath: section.filePath, page, body: section.body, frontmatter: { repairs: section.data.repairs } });
+    graph.paragraphs.set(section.id, analysis.paragraphs);
+    graph.repairParagraphs.set(section.id, analysis.repairParagraphs);
+    const own = new Set<string>();
+    for (const m of analysis.mentions) {
+      push(graph.mentions, m.entityId, { sectionId: section.id, paragraphId: m.paragraphId, words: m.words, sentence: m.sentence });
+      own.add(m.entityId);
+    }
+    for (const [, ids] of entityFields(section.data)) {
+      for (const id of ids) {
+        if (!(graph.namedBy.get(id) ?? []).includes(section.id)) push(graph.namedBy, id, section.id);
+        own.add(id);
+      }
+    }
+    graph.entitiesOf.set(section.id, [...own]);
+
+    const pointsTo = new Map<string, SectionBacklink['how']>();
+    for (const other of section.data.related) pointsTo.set(other, 'related');
+    for (const href of analysis.links) {
+      const target = routeParam(resolveUrl(page, href).path);
+      if (sectionIds.has(target) && !pointsTo.has(target)) pointsTo.set(target, 'link');
+    }
+    for (const [target, how] of pointsTo) {
+      if (target !== section.id && sectionIds.has(target)) push(graph.referencedBy, target, { sectionId: section.id, how });
+    }
+  }
+
+  const related = new Map<string, Set<string>>();
+  const known = new Set(entities.map((e) => e.id));
+  for (const e of entities) {
+    for (const other of e.data.related) {
+      if (!known.has(other) || other === e.id) continue;
+      (related.get(e.id) ?? related.set(e.id, new Set()).get(e.id))?.add(other);
+      (related.get(other) ?? related.set(other, new Set()).get(other))?.add(e.id);
+    }
+  }
+  for (const [id, set] of related) graph.relatedEntities.set(id, [...set].sort());
+  return graph;
+}

@@ -1,0 +1,57 @@
+/**
+ * Link previews: the title and summary of each section or entity a page links to, gathered at
+ * build time so `assets/previews.js` can show them on hover or focus without any request.
+ *
+ * Trade-off (see docs/reading.md): a site-wide `previews.json` would grow with the site and cannot
+ * be fetched from `file://`; fetching target pages on hover fails there too. So each page carries
+ * only the previews of what it links to, in an inert `<template>`: bounded by the page's own
+ * links, read from disk like the rest of the page, and invisible without JavaScript (the same
+ * summaries are on the target pages, so nothing is lost).
+ */
+import type { SiteData } from './site-data.ts';
+import { entityPath, relativeUrl, sectionIdPath, type PagePath, type RelativeUrl } from './urls.ts';
+
+export interface Preview {
+  /** The target's URL as written on the page that shows the preview. */
+  href: RelativeUrl;
+  /** What kind of page it is, shown above the title: a topic name or an entity kind. */
+  kind: string;
+  title: string;
+  summary: string;
+}
+
+/**
+ * Previews for the given section and entity ids, as seen from page `from`. Unknown ids are left
+ * out (the link checker reports broken links; a preview has nothing to say about them).
+ */
+export function previewsFor(data: SiteData, from: PagePath, ids: { sections?: Iterable<string>; entities?: Iterable<string> }): Preview[] {
+  const out = new Map<string, Preview>();
+  for (const id of ids.sections ?? []) {
+    const s = data.sectionById.get(id);
+    if (!s || out.has(`s:${id}`)) continue;
+    out.set(`s:${id}`, { href: relativeUrl(from, sectionIdPath(id)), kind: 'Section', title: s.data.title, summary: s.data.summary });
+  }
+  for (const id of ids.entities ?? []) {
+    const e = data.entityById.get(id);
+    if (!e || out.has(`e:${id}`)) continue;
+    out.set(`e:${id}`, { href: relativeUrl(from, entityPath(id)), kind: e.data.kind.replace('-', ' '), title: e.data.name, summary: e.data.description });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Every entity id a section's frontmatter names, in any field (entities, actors, places,
+ * treaties, participants…): the entities its page can link to. Bounded by the frontmatter.
+ */
+export function entityIdsIn(data: SiteData, frontmatter: Record<string, unknown>): Set<string> {
+  const found = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (data.entityById.has(value)) found.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    }
+  };
+  for (const value of Object.values(frontmatter)) visit(value);
+  return found;
+}

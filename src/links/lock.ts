@@ -52,15 +52,17 @@ export function addToLock(lock: LinksLock | null, published: readonly LinkTarget
   return { lock: { version: 1, targets: [...targets, ...added] }, added };
 }
 
-/** The lock without the targets named in `keys` (`url` or `url#anchor`); keys not in the lock are returned as unknown. */
+/**
+ * The lock without the targets named in `keys`: `url#anchor` drops that anchor; a bare `url` drops
+ * the page and every anchor on it. Keys that match nothing in the lock are returned as unknown.
+ */
 export function dropFromLock(lock: LinksLock, keys: readonly string[]): { lock: LinksLock; dropped: LockedTarget[]; unknown: string[] } {
-  const wanted = new Set(keys);
-  const dropped = lock.targets.filter((t) => wanted.has(targetKey(t)));
-  const found = new Set(dropped.map(targetKey));
+  const matches = (t: LockedTarget, key: string) => targetKey(t) === key || (!key.includes('#') && t.url === key);
+  const dropped = lock.targets.filter((t) => keys.some((k) => matches(t, k)));
   return {
-    lock: { version: lock.version, targets: lock.targets.filter((t) => !wanted.has(targetKey(t))) },
+    lock: { version: lock.version, targets: lock.targets.filter((t) => !dropped.includes(t)) },
     dropped,
-    unknown: keys.filter((k) => !found.has(k)),
+    unknown: keys.filter((k) => !dropped.some((t) => matches(t, k))),
   };
 }
 
@@ -104,7 +106,7 @@ function missingPageMessage(target: LockedTarget, anchors: number): string {
     topicOf(target.url) && file
       ? `keep it: if the section was renamed, add its old slug to the new section's frontmatter (content/sections/${topic}/<new-slug>.mdx): aliases: [${file.replace(/\.html$/, '')}]. The old URL then sends readers on, and its old anchors resolve on the new page.`
       : 'keep it: restore the page at that path.';
-  return `${targetKey(target)} (page “${target.title}”) is gone${withAnchors}.\n  To ${keep}\n  To drop it on purpose: npm run links:lock -- --drop '${targetKey(target)}'`;
+  return `${targetKey(target)} (page “${target.title}”) is gone${withAnchors}.\n  To ${keep}\n  To drop it on purpose, with its anchors: npm run links:lock -- --drop '${targetKey(target)}'`;
 }
 
 function missingAnchorMessage(target: LockedTarget, landedOn: string, sameWordsId: string | undefined): string {

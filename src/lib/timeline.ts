@@ -96,8 +96,8 @@ function repairLabel(repair: Repair, paragraphText: string | undefined): LabelPa
   ].filter((p) => p.text !== '');
 }
 
-/** An entity's date label names the entity when it does not already ("Becomes President" -> "Woodrow Wilson: becomes President"). */
+/** An entity's date label names the entity when it does not already ("Becomes President" -> "Woodrow Wilson: Becomes President"). */
 function withSubject(name: string, label: string): string {
   if (label.toLowerCase().includes(name.toLowerCase())) return label;
-  return `${name}: ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+  return `${name}: ${label}`;
 }

@@ -1,27 +1,22 @@
-// Runs in <head> before the page paints: applies the remembered theme so there is no flash of
-// the wrong one. Without a remembered choice the page follows prefers-color-scheme (pure CSS).
-// Once the page is parsed it wires the toggle, an aria-pressed button labelled "Dark theme".
+// Runs in <head> before paint: applies a remembered theme, so no flash of the wrong one. With
+// none, CSS follows prefers-color-scheme. Then wires the "Dark theme" aria-pressed toggle.
 (function () {
-  var KEY = 'theme';
-  var root = document.documentElement;
-  var stored = null;
-  try { stored = localStorage.getItem(KEY); } catch (e) { /* storage may be off (file://, privacy mode): follow the system */ }
+  var root = document.documentElement, stored = null;
+  try { stored = localStorage.getItem('theme'); } catch (e) { /* storage off (file://, privacy mode): follow the system */ }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
-  var system = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
-  function current() {
-    return root.getAttribute('data-theme') || (system && system.matches ? 'dark' : 'light');
-  }
+  var system = window.matchMedia && matchMedia('(prefers-color-scheme: dark)');
+  function dark() { var set = root.getAttribute('data-theme'); return set ? set === 'dark' : !!(system && system.matches); }
   document.addEventListener('DOMContentLoaded', function () {
     var button = document.querySelector('[data-theme-toggle]');
     if (!button) return;
+    function sync() { button.setAttribute('aria-pressed', String(dark())); }
     button.hidden = false;
-    var sync = function () { button.setAttribute('aria-pressed', current() === 'dark' ? 'true' : 'false'); };
     sync();
     if (system && system.addEventListener) system.addEventListener('change', sync);
     button.addEventListener('click', function () {
-      var next = current() === 'dark' ? 'light' : 'dark';
+      var next = dark() ? 'light' : 'dark';
       root.setAttribute('data-theme', next);
-      try { localStorage.setItem(KEY, next); } catch (e) { /* not remembered, still applied */ }
+      try { localStorage.setItem('theme', next); } catch (e) { /* not remembered, still applied */ }
       sync();
     });
   });

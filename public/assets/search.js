@@ -119,8 +119,15 @@
     return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
   }
 
-  /** A root-relative index URL ("/history/x.html#a") as a URL relative to search.html. */
+  /**
+   * Pagefind's URL as a URL relative to search.html (which sits at the site root). Pagefind
+   * prefixes the folder it was loaded from ("/any/prefix/history/x.html#a"); strip it.
+   */
   function fromRoot(url) {
+    const absolute = new URL(url, root);
+    if (absolute.origin === root.origin && absolute.pathname.startsWith(root.pathname)) {
+      return absolute.pathname.slice(root.pathname.length) + absolute.hash;
+    }
     return url.replace(/^\/+/, '');
   }
 

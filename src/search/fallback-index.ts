@@ -34,8 +34,12 @@ export interface FallbackIndex {
 /** The global the script sets; `assets/search.js` reads the same name. */
 export const FALLBACK_GLOBAL = '__siteSearchIndex';
 
-/** Elements whose text is navigation or decoration, not content (same as Pagefind's exclusions). */
-export const EXCLUDED_SELECTORS = ['[data-pagefind-ignore]', '.toc', '.self-link', '.badge', 'nav'];
+/**
+ * What neither index reads (Pagefind gets the same list): navigation, self-links, badges and
+ * note marks are not content; headings of asides (the fact box) would make "Facts" a sub-result,
+ * so their text joins the segment before.
+ */
+export const EXCLUDED_SELECTORS = ['[data-pagefind-ignore]', 'nav', '.toc', '.self-link', '.badge', '.repair-ref', 'aside h2', 'aside h3'];
 
 /**
  * Lowercased words of `text`: letters and digits of any script, diacritics folded so "Kyiv" and

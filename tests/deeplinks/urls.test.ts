@@ -1,0 +1,40 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { relativeUrl, resolveUrl, type PagePath } from '../../src/lib/urls.ts';
+
+/** A path segment: any text but "", "." and ".." (which are not names), and no "/". */
+const segment = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((s) => !s.includes('/') && s !== '.' && s !== '..');
+const pagePath = fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('/') as PagePath);
+const fragment = fc.option(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), { nil: null });
+
+describe('relativeUrl and resolveUrl', () => {
+  it('round-trip: the URL written on any page resolves back to the page and fragment it was made for', () => {
+    fc.assert(
+      fc.property(pagePath, pagePath, fragment, (from, to, hash) => {
+        const url = relativeUrl(from, to, hash);
+        expect(resolveUrl(from, url)).toEqual({ path: to, fragment: hash });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never writes a URL that starts with "/" or has a scheme', () => {
+    fc.assert(
+      fc.property(pagePath, pagePath, fragment, (from, to, hash) => {
+        const url = relativeUrl(from, to, hash);
+        expect(url.startsWith('/')).toBe(false);
+        expect(/^[a-z][a-z0-9+.-]*:/i.test(url)).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it.each([
+    ['history/a.html', 'entities/nato.html', 'p1', '../entities/nato.html#p1'],
+    ['history/a.html', 'history/a.html', 'p1', '#p1'],
+    ['history/a.html', 'history/b.html', null, 'b.html'],
+    ['index.html', 'history/b.html', null, 'history/b.html'],
+  ] as const)('on %s, %s#%s is written %s', (from, to, hash, expected) => {
+    expect(relativeUrl(from as PagePath, to as PagePath, hash)).toBe(expected);
+  });
+});

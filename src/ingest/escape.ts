@@ -49,5 +49,5 @@ function escapeAutolinks(line: string): string {
   return line
     .replace(/(www)(?=\.)/gi, `$1${SPLIT}`)
     .replace(/([a-z])(?=:\/\/)/gi, `$1${SPLIT}`)
-    .replace(/@/g, `${SPLIT}@`);
+    .replace(/@/g, `@${SPLIT}`);
 }

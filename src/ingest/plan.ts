@@ -1,0 +1,180 @@
+import { SLUG_PATTERN } from '../schemas/ids.ts';
+import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
+import { cleanLines, type DropReason } from './clean.ts';
+import { explain } from './classify.ts';
+import { splitLines } from './decode.ts';
+import { IngestError } from './errors.ts';
+import type { GapKind } from './gaps.ts';
+import { groupSections, sectionBlocks, type SectionDraft } from './group.ts';
+import { headingIdCandidates, IdScope, namedPhrases, paragraphIdCandidates, titleFor } from './naming.ts';
+import { normalizeSpace, slugify } from './normalize.ts';
+import { renderBody, renderMdx, toYaml, type RenderBlock } from './render.ts';
+import { candidateRepairs } from './repairs.ts';
+import { US_POLICY_ACTOR, TOPIC_RULES } from './rules.ts';
+import { blockText, segmentBlocks, splitSentences } from './segment.ts';
+import { entityMatcher, topicFields, type EntityInfo } from './topic-fields.ts';
+
+export type { EntityInfo } from './topic-fields.ts';
+
+/** What the content folder already holds, and how to report progress. All optional. */
+export interface IngestOptions {
+  /** The source id (a slug). Default: 'source'. */
+  id?: string;
+  /** Entities in the content folder: referenced only if they exist; their names find mentions. */
+  entities?: readonly EntityInfo[];
+  /** Section ids (`<topic>/<slug>`) other files hold: new slugs avoid them. */
+  takenSectionIds?: Iterable<string>;
+  /** Called now and then with the share of work done (0..1) and the stage. */
+  onProgress?: (done: number, stage: string) => void;
+}
+
+/** A file to write, its path relative to the content folder (forward slashes). */
+export interface PlannedFile {
+  path: string;
+  content: string;
+}
+
+/** What ingest found and planned, for the end-of-run summary and for tests. */
+export interface IngestSummary {
+  sourceId: string;
+  lines: number;
+  /** Line numbers placed in some section. */
+  placed: number[];
+  /** Dropped lines per reason (blank lines included). */
+  dropped: Partial<Record<DropReason, number>>;
+  sectionsPerTopic: Record<TopicId, number>;
+  gaps: Partial<Record<GapKind, number>>;
+  /** Gaps with no unambiguous `after` text, left out of the drafts. */
+  gapsUnplaced: number;
+  entitiesCreated: string[];
+}
+
+export interface IngestPlan {
+  files: PlannedFile[];
+  summary: IngestSummary;
+}
+
+const PROGRESS_EVERY = 200;
+
+/**
+ * The pure core of ingest: scraped text in, files to write out. No disk, no clock, no
+ * randomness, so the same text and options always give the same bytes.
+ */
+export function planIngest(text: string, options: IngestOptions = {}): IngestPlan {
+  const id = options.id ?? 'source';
+  if (!SLUG_PATTERN.test(id)) throw new IngestError(`The source id "${id}" is not a slug: use lower-case letters, digits and single hyphens, e.g. --id nato-russia-2019.`);
+  const progress = options.onProgress ?? (() => undefined);
+  const entities = options.entities ?? [];
+  const mentions = entityMatcher(entities);
+
+  const { lines } = splitLines(text);
+  const { verdicts, facts } = cleanLines(lines);
+  progress(0.2, 'cleaned');
+  const blocks = segmentBlocks(verdicts);
+  const drafts = groupSections(blocks);
+  progress(0.4, 'classified');
+
+  const sectionIds = new IdScope(options.takenSectionIds);
+  const phraseSets = drafts.map((d) => namedPhrases(sectionBlocks(d).map(blockText).join('\n')));
+  const df = new Map<string, number>();
+  for (const phrases of phraseSets) for (const p of new Set(phrases)) df.set(p, (df.get(p) ?? 0) + 1);
+
+  const files: PlannedFile[] = [];
+  const summary: IngestSummary = {
+    sourceId: id, lines: lines.length, placed: [], dropped: {}, gaps: {}, gapsUnplaced: 0, entitiesCreated: [],
+    sectionsPerTopic: Object.fromEntries(TOPIC_IDS.map((t) => [t, 0])) as Record<TopicId, number>,
+  };
+  const orderInTopic = new Map<TopicId, number>();
+  let needsActor = false;
+
+  drafts.forEach((draft, index) => {
+    if (index % PROGRESS_EVERY === 0) progress(0.4 + (0.55 * index) / drafts.length, 'sections');
+    const blocksHere = sectionBlocks(draft);
+    const bodyText = blocksHere.map(blockText).join('\n');
+    const { topic, fields, reasons } = settleTopic(draft, bodyText, () => mentions(bodyText));
+    needsActor ||= topic === 'us-policy';
+    const order = (orderInTopic.get(topic) ?? 0) + 1;
+    orderInTopic.set(topic, order);
+    summary.sectionsPerTopic[topic]++;
+
+    const lineNumbers = blocksHere.flatMap((b) => b.lines.map((l) => l.line));
+    summary.placed.push(...lineNumbers);
+    const first = lineNumbers[0] ?? 0;
+    const last = lineNumbers.at(-1) ?? first;
+    const name = titleFor(phraseSets[index] ?? [], df, drafts.length);
+    const slugBase = name ? slugify(name, 6) : '';
+    const slug = sectionIds.claim([`${topic}/${slugBase || `lines-${first}`}`]).slice(topic.length + 1);
+
+    const anchors = new IdScope();
+    const rendered: RenderBlock[] = blocksHere.map((b) => {
+      const t = blockText(b);
+      return { kind: b.kind, text: t, id: anchors.claim(b.kind === 'heading' ? headingIdCandidates(t) : paragraphIdCandidates(t)) };
+    });
+    const body = renderBody(rendered);
+    const { repairs, ambiguous } = candidateRepairs(blocksHere.flatMap((b) => b.lines.map((l) => ({ line: l.line, text: l.text.trim() }))), body);
+    summary.gapsUnplaced += ambiguous;
+    for (const r of repairs) summary.gaps[r.kind] = (summary.gaps[r.kind] ?? 0) + 1;
+
+    const frontmatter: Record<string, unknown> = {
+      title: name ?? `Lines ${first}–${last} of ${id}`,
+      topic,
+      summary: summaryFor(bodyText, first, last, id),
+      source: id,
+      draft: true,
+      classification: [...draft.units.map((u) => `Lines ${u.paragraph?.lines[0]?.line ?? first}: ${explain(u.classification)}`), ...reasons].join(' '),
+      lines: lineNumbers,
+      order,
+      ...fields,
+      ...(repairs.length ? { repairs: repairs.map(({ after, note, confidence }) => ({ after, note, confidence })) } : {}),
+    };
+    files.push({ path: `sections/${topic}/${slug}.mdx`, content: renderMdx(frontmatter, body) });
+  });
+  progress(0.95, 'manifest');
+
+  for (const v of verdicts) if (v.kind === 'dropped') summary.dropped[v.reason] = (summary.dropped[v.reason] ?? 0) + 1;
+  const manifest = {
+    title: facts.title ?? `Scraped text "${id}"`,
+    description: describe(lines.length, drafts.length, facts.dates),
+    publishers: facts.publishers,
+    dropped: verdicts.flatMap((v) => (v.kind === 'dropped' && v.reason !== 'blank' ? [{ line: v.line, text: v.text, reason: v.reason }] : [])),
+  };
+  files.unshift({ path: `sources/${id}.txt`, content: text }, { path: `sources/${id}.yaml`, content: toYaml(manifest) });
+  if (needsActor && !entities.some((e) => e.id === US_POLICY_ACTOR.id)) {
+    files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: toYaml(US_POLICY_ACTOR.yaml) });
+    summary.entitiesCreated.push(US_POLICY_ACTOR.id);
+  }
+  progress(1, 'done');
+  return { files, summary };
+}
+
+
+
+/**
+ * The section's topic and its required fields. A topic whose required field the text cannot
+ * supply (history without any year) gives way to the next best-scoring topic.
+ */
+function settleTopic(draft: SectionDraft, text: string, mentioned: () => EntityInfo[]): { topic: TopicId; fields: Record<string, unknown>; reasons: string[] } {
+  const totals = new Map<TopicId, number>(TOPIC_RULES.map((r) => [r.topic, 0]));
+  for (const u of draft.units) for (const r of TOPIC_RULES) totals.set(r.topic, (totals.get(r.topic) ?? 0) + u.classification.scores[r.topic]);
+  const ranked = [draft.topic, ...TOPIC_RULES.map((r) => r.topic).filter((t) => t !== draft.topic).sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0))];
+  const skipped: string[] = [];
+  for (const topic of ranked) {
+    const settled = topicFields(topic, text, mentioned);
+    if (settled) return { topic, fields: settled.fields, reasons: [...skipped, ...settled.reasons] };
+    skipped.push(`Not ${topic}: the text gives no date for its required start.`);
+  }
+  throw new Error('unreachable: nato-stance needs no extra field');
+}
+
+function summaryFor(text: string, first: number, last: number, id: string): string {
+  const prefix = `Unreviewed draft of lines ${first}–${last} of ${id}, opening: `;
+  const budget = Math.max(40, 390 - prefix.length);
+  const opening = normalizeSpace(splitSentences(normalizeSpace(text))[0] ?? '');
+  const cut = opening.length > budget ? `${opening.slice(0, budget).replace(/\s+\S*$/, '')}…` : opening;
+  return `${prefix}“${cut}”`.slice(0, 400);
+}
+
+function describe(lineCount: number, sections: number, dates: { date: string; line: number }[]): string {
+  const dated = dates.length ? ` Bylines give the date ${dates.map((d) => `${d.date} (line ${d.line})`).join(', ')}.` : '';
+  return `Ingested by npm run ingest: ${lineCount} lines into ${sections} draft sections, to be reviewed.${dated}`;
+}

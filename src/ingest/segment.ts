@@ -1,0 +1,89 @@
+import type { LineVerdict } from './clean.ts';
+import { endsSentence, normalizeSpace } from './normalize.ts';
+
+/** A block of kept text: a heading (one short line) or a paragraph (one or more lines). */
+export interface Block {
+  kind: 'heading' | 'paragraph';
+  /** The block's source lines, each as scraped. */
+  lines: { line: number; text: string }[];
+}
+
+/** The text of a block as one string: its lines trimmed and joined by a newline. */
+export const blockText = (block: Block): string => block.lines.map((l) => l.text.trim()).join('\n');
+
+const HEADING_MAX_WORDS = 8;
+
+/**
+ * Groups kept lines into paragraphs. A blank or dropped line always ends a paragraph. Inside a
+ * run of lines, a line starts a new paragraph when the one before ends a sentence (texts with
+ * one paragraph per line), and continues it otherwise (hard-wrapped texts). A short line that
+ * ends no sentence and stands on its own is a heading.
+ */
+export function segmentBlocks(verdicts: readonly LineVerdict[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i];
+    if (!v) continue;
+    if (v.kind !== 'text') {
+      current = undefined;
+      continue;
+    }
+    const text = normalizeSpace(v.text);
+    const previousEnded = current === undefined || endsSentence(current.lines.at(-1)?.text ?? '') || current.kind === 'heading';
+    if (previousEnded && isHeadingLike(text) && !continuesLowercase(verdicts[i + 1])) {
+      blocks.push({ kind: 'heading', lines: [{ line: v.line, text: v.text }] });
+      current = blocks.at(-1);
+      continue;
+    }
+    if (current === undefined || current.kind === 'heading' || previousEnded) {
+      current = { kind: 'paragraph', lines: [] };
+      blocks.push(current);
+    }
+    current.lines.push({ line: v.line, text: v.text });
+  }
+  return blocks;
+}
+
+function isHeadingLike(text: string): boolean {
+  return text.split(' ').length <= HEADING_MAX_WORDS && !endsSentence(text) && /^[\p{Lu}\p{N}"“']/u.test(text);
+}
+
+function continuesLowercase(next: LineVerdict | undefined): boolean {
+  return next?.kind === 'text' && /^\p{Ll}/u.test(normalizeSpace(next.text));
+}
+
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt',
+  'capt', 'cmdr', 'adm', 'maj', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'approx', 'fig', 'p', 'pp', 'art', 'vol', 'ed', 'eds',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'pres', 'amb', 'dept', 'est',
+]);
+
+/**
+ * Splits a paragraph into sentences without losing a character: joining the result gives the
+ * input back. A full stop ends a sentence only before white space and a capital, digit or quote,
+ * and not after an abbreviation ("Dec.", "No. 5"), an initial ("George H. W. Bush") or a dotted
+ * acronym ("U.S.").
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=[\p{Lu}\p{N}"“'‘(\[])/gu;
+  let start = 0;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    const end = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
+    if (m[1] === '.' && !m[2] && isAbbreviation(text.slice(start, m.index))) continue;
+    sentences.push(text.slice(start, end + (m[3]?.length ?? 0)));
+    start = end + (m[3]?.length ?? 0);
+  }
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = /(\S+)$/.exec(before)?.[1] ?? '';
+  const bare = word.replace(/^["'“‘(\[]+/, '');
+  if (/^\p{Lu}$/u.test(bare)) return true; // an initial, or a cut "U." (left for gap detection)
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true; // U.S, e.g, H.W
+  return ABBREVIATIONS.has(bare.toLowerCase());
+}

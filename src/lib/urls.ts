@@ -23,6 +23,8 @@ export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
 export const searchPath = (): PagePath => page('search.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');
+export const sitemapPath = (): PagePath => page('sitemap.xml');
+export const robotsPath = (): PagePath => page('robots.txt');
 /** A static file under `public/`, e.g. `assets/theme.js`. */
 export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
 

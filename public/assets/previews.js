@@ -20,7 +20,8 @@
     p.className = 'link-preview__' + name;
     return p;
   });
-  document.body.appendChild(card);
+  // Inside <main>, so every piece of content sits in a landmark.
+  (document.querySelector('main') || document.body).appendChild(card);
   var owner = null, timer = 0;
   function find(el) {
     var a = el.closest && el.closest('main a[href]:not(.self-link)');

@@ -201,3 +201,16 @@ describe('source page', () => {
     expect($('main .source-line--dropped .badge--dropped').length).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe('section connections', () => {
+  it('shows the entities a section mentions or names, and the sections that reference it', () => {
+    const $ = loadPage('cooperation/counter-narcotics.html');
+    const entities = $('main .section-entities a').map((_, a) => $(a).attr('data-entity')).get();
+    expect(entities).toEqual(expect.arrayContaining(['pakistan', 'unodc', 'turkey', 'central-asian-states']));
+    for (const a of $('main .section-entities a').get()) expect(target('cooperation/counter-narcotics.html', $(a).attr('href') ?? '').exists).toBe(true);
+    // cooperation/afghanistan declares it related: the backlink shows here, saying how.
+    const backlinks = $('main .section-backlinks li');
+    expect(backlinks.find('a').map((_, a) => $(a).attr('href')).get()).toContain('afghanistan.html');
+    expect(collapse(backlinks.text())).toContain('lists this section as related');
+  });
+});

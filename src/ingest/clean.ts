@@ -44,13 +44,15 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
 
   const facts: PageFacts = { publishers: [], dates: [] };
   const titles = new Map<string, Publisher>();
-  const firstText = normal.findIndex((n) => n !== '');
+  // The page's first line that is neither blank nor a navigation trail names the page.
+  const firstText = normal.findIndex((n) => n !== '' && !isNavigation(n));
   // Titles of related pages are named before their repeats; collect them first so a bare repeat
   // ("Russia and the West: Where did it all go wrong?") is recognised anywhere.
   normal.forEach((n, i) => {
-    const match = isShort(n) && !endsSentence(n) ? TITLE_PUBLISHER.exec(stripBullet(n)) : null;
+    const match = isShort(n) && !endsSentence(n) && !isNavigation(n) ? TITLE_PUBLISHER.exec(stripBullet(n)) : null;
     if (!match?.[1] || !match[2]) return;
     addPublisher(facts, titles, match[2], match[1], i + 1);
+    titles.set(stripBullet(n).toLowerCase(), facts.publishers.find((p) => p.lines.includes(i + 1)) ?? { name: match[2], lines: [] });
   });
 
   const verdicts = lines.map((text, i): LineVerdict => {
@@ -84,13 +86,17 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
       if (date) facts.dates.push({ date, line });
       return drop('byline');
     }
-    if (WORDS(n) <= 4 && NAVIGATION.test(n)) return drop('navigation');
-    if (short && NAV_TRAIL.test(n) && !endsSentence(n)) return drop('navigation');
+    if (isNavigation(n)) return drop('navigation');
     if (n.length <= 2) return drop('debris');
     return { line, text, kind: 'text' };
   });
   for (const p of facts.publishers) p.lines.sort((a, b) => a - b);
   return { verdicts, facts };
+}
+
+/** Menu words ("Home", "Share") or a breadcrumb trail ("World | Politics | Europe"). */
+function isNavigation(n: string): boolean {
+  return (WORDS(n) <= 4 && NAVIGATION.test(n)) || (isShort(n) && NAV_TRAIL.test(n) && !endsSentence(n));
 }
 
 function isShort(n: string): boolean {

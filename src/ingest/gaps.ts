@@ -108,7 +108,8 @@ export const GAP_RULES: readonly Rule[] = [
   },
   {
     kind: 'code-cut',
-    pattern: /(?<=\b\p{Ll}+ )(\p{Lu}{2,3}) (?=\p{Lu}\p{Ll})/gu,
+    // After a noun ("flight MH"), not after an article or preposition ("the INF Treaty").
+    pattern: /(?<=\b(?!(?:the|a|an|its|their|his|her|our|this|that|of|and|or|with|by|for|to|in|on|at)\b)\p{Ll}+ )(\p{Lu}{2,3}) (?=\p{Lu}\p{Ll})/gu,
     at: (m) => (COMMON_ACRONYMS.has(m[1] ?? '') ? undefined : after(m, 1)),
     note: (m) => `${quote(m[1])} is followed by a new sentence: a number ending the designation and the full stop were probably lost.`,
   },

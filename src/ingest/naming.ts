@@ -14,7 +14,9 @@ const STOP = new Set([
   'when', 'while', 'however', 'there', 'such', 'many', 'most', 'both', 'as', 'with', 'from', 'until', 'if', 'so', 'also', 'other',
 ]);
 
-const PHRASE = /\p{Lu}[\p{L}\p{N}'’-]*(?: (?:of |and |the )?\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
+// A capitalised word, an initial ("J.") or a dotted acronym ("U.S."); phrases join them.
+const WORD = "(?:(?:\\p{Lu}\\.)+|\\p{Lu}[\\p{L}\\p{N}'’-]*)";
+const PHRASE = new RegExp(`${WORD}(?: (?:of |and |the )?${WORD})*`, 'gu');
 
 /** The capitalised phrases of a text ("Minsk Agreements", "South Ossetia"), leading stop words dropped. */
 export function namedPhrases(text: string): string[] {
@@ -25,9 +27,9 @@ export function namedPhrases(text: string): string[] {
     const opensSentence = m.index === 0 || /(?:^|[.!?:;]["'”’)]*)\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index));
     while (words.length > 0 && STOP.has((words[0] ?? '').toLowerCase())) words.shift();
     if (words.length > 4) words.length = 4;
-    while (words.length > 0 && STOP.has((words.at(-1) ?? '').toLowerCase())) words.pop();
+    while (words.length > 0 && (STOP.has((words.at(-1) ?? '').toLowerCase()) || /^(\p{Lu}\.)+$/u.test(words.at(-1) ?? '') && words.length > 1)) words.pop();
     const phrase = words.join(' ');
-    if (words.length === 0 || phrase.length < 2 || (words.length === 1 && opensSentence && m[0].split(' ').length === 1)) continue;
+    if (words.length === 0 || /^\p{Lu}\.$/u.test(phrase) || phrase.length < 2 || (words.length === 1 && opensSentence && m[0].split(' ').length === 1)) continue;
     phrases.push(phrase);
   }
   return phrases;

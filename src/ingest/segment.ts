@@ -30,7 +30,7 @@ export function segmentBlocks(verdicts: readonly LineVerdict[]): Block[] {
       continue;
     }
     const text = normalizeSpace(v.text);
-    const previousEnded = current === undefined || endsSentence(current.lines.at(-1)?.text ?? '') || current.kind === 'heading';
+    const previousEnded = current === undefined || current.kind === 'heading' || endsLine(current.lines.at(-1)?.text ?? '');
     if (previousEnded && isHeadingLike(text) && !continuesLowercase(verdicts[i + 1])) {
       blocks.push({ kind: 'heading', lines: [{ line: v.line, text: v.text }] });
       current = blocks.at(-1);
@@ -43,6 +43,13 @@ export function segmentBlocks(verdicts: readonly LineVerdict[]): Block[] {
     current.lines.push({ line: v.line, text: v.text });
   }
   return blocks;
+}
+
+/** True when a line ends a sentence: final punctuation that is not an abbreviation's or an initial's full stop. */
+function endsLine(text: string): boolean {
+  const t = text.trim();
+  if (!endsSentence(t)) return false;
+  return !(t.endsWith('.') && isAbbreviation(t.slice(0, -1)));
 }
 
 function isHeadingLike(text: string): boolean {

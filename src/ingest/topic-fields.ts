@@ -19,7 +19,7 @@ export interface TopicFields {
 }
 
 const DATING_KINDS = new Set(['event', 'treaty', 'agreement', 'programme']);
-const YEAR = /(?<![\d,.])\b(1[0-9]{3}|20[0-9]{2})\b(?![\d,])/g;
+const YEAR = /(?<![\d,.])\b(1[0-9]{3}|20[0-9]{2})\b(?!\d|,\d)/g;
 
 /**
  * The fields a topic's schema requires, taken from the text, never invented: history's

@@ -33,9 +33,12 @@
   document.title = `${query} – ${document.title}`;
   status.textContent = `Searching for “${query}”…`;
 
+  // Which index answered is shown on the list (data-engine), for tests and for curious readers.
   searchWithPagefind(query)
+    .then((results) => { list.dataset.engine = 'pagefind'; return results; })
     .catch((reason) => {
       if (location.protocol !== 'file:') console.warn('Pagefind unavailable, using the small offline index:', reason);
+      list.dataset.engine = 'offline';
       return searchWithFallback(query);
     })
     .then((results) => render(query, results))

@@ -32,7 +32,10 @@ export default function searchIndex(): AstroIntegration {
   };
 }
 
-/** Runs Pagefind over `outDir` and writes its bundle; throws with Pagefind's own errors. */
+/** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
+const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/** Runs Pagefind over `outDir` and writes its bundle, minus the unused UIs; throws with Pagefind's own errors. */
 async function writePagefind(outDir: string): Promise<number> {
   try {
     const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
@@ -42,6 +45,9 @@ async function writePagefind(outDir: string): Promise<number> {
     if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    for (const file of await fs.readdir(written.outputPath)) {
+      if (UNUSED_PAGEFIND_FILE.test(file)) await fs.rm(path.join(written.outputPath, file));
+    }
     return added.page_count;
   } finally {
     await pagefind.close();

@@ -162,6 +162,8 @@ describe.runIf(browserAvailable())('offline and portable, in Chromium', () => {
       await page.goto(`${server.base}search.html?q=${encodeURIComponent(query)}`);
       const status = await searchSettled(page);
       expect(await resultUrls(page), `${query}: ${status}`).toContain(wanted);
+      // Served, Pagefind itself answers: its fetches and WebAssembly run under the page's CSP.
+      expect(await page.locator('#search-results').getAttribute('data-engine')).toBe('pagefind');
     }
     // The header search box submits to search.html?q=, results are links, and a sub-result lands on its heading.
     await page.goto(`${server.base}${sectionPages(dir)[0]}`);
@@ -210,6 +212,7 @@ describe.runIf(browserAvailable())('offline and portable, in Chromium', () => {
       await page.goto(`${fileBase}search.html?q=${encodeURIComponent(query)}`);
       const status = await searchSettled(page);
       expect(await resultUrls(page), `${query}: ${status}`).toContain(wanted);
+      expect(await page.locator('#search-results').getAttribute('data-engine')).toBe('offline');
     }
     await page.goto(`${fileBase}${sectionPages(dir)[0]}`);
     await page.locator('#site-search').fill('Litvinov');

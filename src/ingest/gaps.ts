@@ -22,7 +22,9 @@ export type GapKind =
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 // Whole words that start with a month or a preposition and are not glued.
 const REAL_WORDS = new Set(['mayor', 'maybe', 'mayhem', 'marching', 'marched', 'marches', 'marcher', 'augusta', 'augustine', 'inaugurated', 'inactivated', 'inebriated', 'inundated', 'inoculated', 'inured', 'onto', 'into']);
-const OPENERS = 'The|A|An|Until|In|On|At|This|These|Those|It|Its|They|We|He|She|To|For|With|Following|After|Before|Since|During|When|While|However|Some|Over|Under|Both|All|Many|Most|Such|There|Their|Our';
+// Capitalised words that open a sentence rather than a name ("in Until"); an article counts only
+// before a lower-case word, since "in The Hague" is a name.
+const OPENERS = '(?:The|A|An)(?= \\p{Ll})|Until|In|On|At|This|These|Those|It|Its|They|We|He|She|To|For|With|Following|After|Before|Since|During|When|While|However|Some|Over|Under|Both|All|Many|Most|Such|There|Their|Our';
 const DIGIT_CODES = new Set(['2D', '3D', '4K', '8K', '2G', '3G', '4G', '5G', '1080P']);
 const COMMON_ACRONYMS = new Set(['US', 'UK', 'EU', 'UN', 'TV', 'AM', 'PM', 'AD', 'BC', 'OK']);
 
@@ -72,7 +74,7 @@ export const GAP_RULES: readonly Rule[] = [
   },
   {
     kind: 'preposition-before-capital',
-    pattern: new RegExp(`\\b(in|of|by|since|until|from|during) ((?:${OPENERS})\\b|(?!${MONTH})\\p{Lu}\\p{Ll}+ed\\b|\\p{Lu}\\p{Ll}+-\\p{Ll})`, 'gu'),
+    pattern: new RegExp(`\\b(in|of|by|since|until|from|during) ((?:${OPENERS})(?![\\p{L}])|(?!${MONTH})\\p{Lu}\\p{Ll}+ed\\b|\\p{Lu}\\p{Ll}+-\\p{Ll})`, 'gu'),
     at: (m) => after(m, 1),
     note: (m) => `${quote(m[1])} is followed by a new sentence or heading: a date or number (and a full stop) was probably lost.`,
   },

@@ -143,6 +143,25 @@ describe.runIf(browserAvailable())('reading in a browser', () => {
     await page.context().close();
   });
 
+  it('prints the text without chrome, with the address of each link and restorations in brackets', async () => {
+    const page = await open(SECTION);
+    await page.emulateMedia({ media: 'print' });
+    for (const chrome of ['.site-header', '.sidebar', '.site-footer', '.prev-next', '.legend']) {
+      await expect(page.locator(chrome).first().isVisible(), chrome).resolves.toBe(false);
+    }
+    const printed = await page.evaluate(() => {
+      const after = (el: Element | null) => (el ? getComputedStyle(el, '::after').content : '');
+      const before = (el: Element | null) => (el ? getComputedStyle(el, '::before').content : '');
+      const entity = document.querySelector('main a.entity-link');
+      const restored = document.querySelector('main ins.repair');
+      return { href: entity?.getAttribute('href'), link: after(entity), open: before(restored), close: after(restored) };
+    });
+    expect(printed.link).toContain(printed.href);
+    expect([printed.open, printed.close]).toEqual(['"["', '"]"']);
+    await expect(page.locator('main h1').isVisible()).resolves.toBe(true);
+    await page.context().close();
+  });
+
   it('shows the section navigation open on a desktop and folded in a disclosure on a phone, without JavaScript', async () => {
     const desktop = await open(SECTION, { javaScriptEnabled: false });
     await expect(desktop.getByRole('link', { name: 'The Minsk Agreements' }).first().isVisible()).resolves.toBe(true);

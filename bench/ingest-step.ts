@@ -19,13 +19,18 @@ export type IngestMode = 'cli' | 'direct';
 export const ingestMode = (): IngestMode => (fs.existsSync(CLI) ? 'cli' : 'direct');
 
 /**
- * Prepares `contentDir` (the seed entities, which generated text mentions) and ingests `textFile`
+ * Prepares `contentDir` (the seed entities, which generated text mentions, and the seed sources)
+ * and ingests `textFile`
  * into it as source `sourceId`.
  */
 export async function ingestInto(contentDir: string, textFile: string, generated: GeneratedText, sourceId: string, logFile: string): Promise<Measured & { mode: IngestMode }> {
   fs.rmSync(contentDir, { recursive: true, force: true });
   fs.mkdirSync(path.join(contentDir, 'sources'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'content', 'entities'), path.join(contentDir, 'entities'), { recursive: true });
+  // Every page's footer links to the site's main source (src/lib/site.ts), so it must be built too.
+  for (const file of fs.readdirSync(path.join(ROOT, 'content', 'sources'))) {
+    fs.cpSync(path.join(ROOT, 'content', 'sources', file), path.join(contentDir, 'sources', file));
+  }
   if (ingestMode() === 'cli') {
     const measured = await runMeasured('npm', ['run', 'ingest', '--silent', '--', textFile, '--id', sourceId], {
       cwd: ROOT,
@@ -38,5 +43,5 @@ export async function ingestInto(contentDir: string, textFile: string, generated
   writeDirectContent(contentDir, generated, sourceId);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   fs.writeFileSync(logFile, `direct write (no src/ingest/cli.ts yet): ${generated.sections.length} sections in ${seconds.toFixed(2)} s\n`);
-  return { seconds, exitCode: 0, treePeakRss: 0, maxProcessRss: 0, peakRss: 0, mode: 'direct' };
+  return { seconds, exitCode: 0, treePeakRss: 0, maxProcessRss: 0, peakRss: 0, cpuSeconds: seconds, mode: 'direct' };
 }

@@ -19,6 +19,11 @@ export interface Measured {
   maxProcessRss: number;
   /** max(treePeakRss, maxProcessRss). */
   peakRss: number;
+  /**
+   * User + system CPU seconds of the whole tree (from /usr/bin/time; 0 without it). Less
+   * sensitive than wall time to other work on a shared machine, so it compares runs better.
+   */
+  cpuSeconds: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -50,8 +55,10 @@ export async function runMeasured(command: string, args: readonly string[], opti
     const tail = fs.readFileSync(options.logFile, 'utf8').split('\n').slice(-30).join('\n');
     throw new Error(`${command} ${args.join(' ')} failed with exit code ${exitCode} (log: ${options.logFile}):\n${tail}`);
   }
-  const maxProcessRss = useTime ? maxRssFromTime(fs.readFileSync(timeFile, 'utf8')) : 0;
-  return { seconds, exitCode, treePeakRss, maxProcessRss, peakRss: Math.max(treePeakRss, maxProcessRss) };
+  const report = useTime ? fs.readFileSync(timeFile, 'utf8') : '';
+  const maxProcessRss = useTime ? maxRssFromTime(report) : 0;
+  const cpuSeconds = useTime ? cpuSecondsFromTime(report) : 0;
+  return { seconds, exitCode, treePeakRss, maxProcessRss, peakRss: Math.max(treePeakRss, maxProcessRss), cpuSeconds };
 }
 
 /** "Maximum resident set size (kbytes): 123" in GNU time's verbose output, in bytes. */
@@ -59,6 +66,14 @@ export function maxRssFromTime(report: string): number {
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(report);
   if (!match?.[1]) throw new Error(`/usr/bin/time -v output has no "Maximum resident set size" line:\n${report}`);
   return Number(match[1]) * 1024;
+}
+
+/** "User time (seconds): 1.2" plus "System time (seconds): 0.3" in GNU time's verbose output. */
+export function cpuSecondsFromTime(report: string): number {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(report)?.[1];
+  const system = /System time \(seconds\): ([\d.]+)/.exec(report)?.[1];
+  if (user === undefined || system === undefined) throw new Error(`/usr/bin/time -v output has no user or system time:\n${report}`);
+  return Number(user) + Number(system);
 }
 
 /** Sum of RSS (bytes) of `root` and all its descendants, from /proc; 0 without /proc. */

@@ -17,6 +17,7 @@ import { runMeasured } from './measure.ts';
 import { siteStats, type SiteStats } from './site-stats.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { kb, mb, secs, table } from './format.ts';
+import { buildPhases, type BuildPhases } from './build-phases.ts';
 
 interface SizeResult {
   sections: number;
@@ -28,7 +29,11 @@ interface SizeResult {
   /** Median of the timed builds (each cold: no cache, empty output). */
   buildSeconds: number;
   buildSecondsAll: number[];
+  /** CPU seconds (user + system, whole process tree) of the median build: steadier than wall time under load. */
+  buildCpuSeconds: number;
   pagesPerSecond: number;
+  /** Where the median build's wall time went, from Astro's log (bench/build-phases.ts). */
+  phases: BuildPhases;
   peakRssBytes: number;
   stats: SiteStats;
 }
@@ -75,6 +80,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
 
   const dist = path.join(dir, 'dist');
   const times: number[] = [];
+  const cpu: number[] = [];
   let peakRss = 0;
   const loadAverage = os.loadavg()[0] ?? 0;
   for (let run = 1; run <= runs; run++) {
@@ -87,11 +93,13 @@ async function benchSize(sections: number): Promise<SizeResult> {
       logFile: path.join(dir, `build-${run}.log`),
     });
     times.push(build.seconds);
+    cpu.push(build.cpuSeconds);
     peakRss = Math.max(peakRss, build.peakRss);
-    progress(`${sections} sections: built in ${secs(build.seconds)}, peak RSS ${mb(build.peakRss)}`);
+    progress(`${sections} sections: built in ${secs(build.seconds)} (${secs(build.cpuSeconds)} CPU), peak RSS ${mb(build.peakRss)}`);
   }
   const stats = siteStats(dist);
-  const buildSeconds = [...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)] ?? 0;
+  const medianRun = times.indexOf([...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)] ?? 0);
+  const buildSeconds = times[medianRun] ?? 0;
   return {
     sections,
     ranAt: new Date().toISOString(),
@@ -100,7 +108,9 @@ async function benchSize(sections: number): Promise<SizeResult> {
     ingestSeconds: Number(ingest.seconds.toFixed(3)),
     buildSeconds: Number(buildSeconds.toFixed(3)),
     buildSecondsAll: times.map((t) => Number(t.toFixed(3))),
+    buildCpuSeconds: Number((cpu[medianRun] ?? 0).toFixed(2)),
     pagesPerSecond: Number((stats.htmlPages / buildSeconds).toFixed(1)),
+    phases: buildPhases(fs.readFileSync(path.join(dir, `build-${medianRun + 1}.log`), 'utf8')),
     peakRssBytes: peakRss,
     stats,
   };
@@ -133,9 +143,9 @@ if (!values['no-throughput']) {
 
 const previous = readResults()?.sizes.filter((r) => !sizes.includes(r.sections)) ?? [];
 const all = [...previous, ...fresh].sort((a, b) => a.sections - b.sections);
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
 const results: Results = {
-  machine: { cpu, cores: os.availableParallelism(), memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()}`, node: process.version },
+  machine: { cpu: cpuModel, cores: os.availableParallelism(), memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()}`, node: process.version },
   note: 'Cold builds (no cache, empty output) on a machine shared with other work: compare loadAverage before comparing timings.',
   sizes: all,
   ingestThroughput: throughput,
@@ -143,13 +153,14 @@ const results: Results = {
 };
 fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
-console.log(`\n${cpu}, ${results.machine.cores} cores, ${mb(results.machine.memoryBytes)} RAM, Node ${process.version}\n`);
+console.log(`\n${cpuModel}, ${results.machine.cores} cores, ${mb(results.machine.memoryBytes)} RAM, Node ${process.version}\n`);
 console.log(table(
-  ['sections', 'ingest', 'build', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
+  ['sections', 'ingest', 'build', 'build CPU', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
   all.map((r) => [
     String(r.sections),
     `${secs(r.ingestSeconds)}${r.ingestMode === 'direct' ? ' (direct)' : ''}`,
     secs(r.buildSeconds),
+    r.buildCpuSeconds ? secs(r.buildCpuSeconds) : 'n/a',
     r.pagesPerSecond.toFixed(0),
     mb(r.peakRssBytes),
     mb(r.stats.distBytes),
@@ -158,6 +169,7 @@ console.log(table(
     r.loadAverage.toFixed(1),
   ]),
 ));
+console.log(`\n${table(['sections', 'build phases (wall seconds, from the build log)'], all.map((r) => [String(r.sections), Object.entries(r.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')]))}`);
 if (throughput.length) {
   console.log(`\n${table(['ingest input', 'seconds', 'MB/s', 'sections'], throughput.map((t) => [mb(t.bytes), t.seconds === null ? 'n/a' : secs(t.seconds), t.seconds === null ? 'n/a' : (t.bytes / 1024 / 1024 / t.seconds).toFixed(1), String(t.sections)]))}`);
   if (throughput.some((t) => t.seconds === null)) console.log(throughput.find((t) => t.note)?.note);

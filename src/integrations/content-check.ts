@@ -18,13 +18,14 @@ export default function contentCheck(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ logger, command }) => {
         const dir = contentDir();
+        const started = Date.now();
         const { problems, content } = validateContent(dir);
         if (problems.length) {
           const report = formatProblems(problems);
           if (command === 'dev') logger.error(report);
           else throw new ContentError(`Content in ${dir} is not valid.\n\n${report}\n`);
         } else {
-          logger.info(`content OK: ${content.sections.size} sections, ${content.entityIds.size} entities, ${content.sourceIds.size} sources (${dir})`);
+          logger.info(`content OK: ${content.sections.size} sections, ${content.entityIds.size} entities, ${content.sourceIds.size} sources in ${dir} (${Date.now() - started} ms)`);
         }
       },
     },

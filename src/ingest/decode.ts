@@ -16,7 +16,7 @@ export function decodeScrapedText(bytes: Uint8Array, name: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    // The decoder says only that the bytes are invalid; find where, for the message.
+    // The decoder says only that the bytes are invalid; a scan finds where, for the message.
     throw new IngestError(`${name} is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8(bytes)}): convert it, e.g. iconv -f latin1 -t utf-8 ${name} > fixed.txt`);
   }
   const control = /[\0-\x08\x0b\x0e-\x1f\x7f]/.exec(text);
@@ -37,26 +37,15 @@ export function splitLines(text: string): SourceLines {
   return { lines: normal.split('\n') };
 }
 
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (for the message only). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  // Binary search on prefix validity; a prefix may end inside a valid sequence, so allow 3 bytes.
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (validPrefix(decoder, bytes.subarray(0, mid))) lo = mid;
-    else hi = mid - 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
   }
-  return lo;
-}
-
-function validPrefix(decoder: TextDecoder, bytes: Uint8Array): boolean {
-  try {
-    decoder.decode(bytes, { stream: true });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    decoder.decode();
-  }
+  return i;
 }

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** The CLI as a user runs it: exit codes, what it writes, and that errors write nothing. */
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'src', 'ingest', 'cli.ts');
+const SEED = path.join(ROOT, 'content', 'sources', 'russia-us-relations.txt');
+let work = '';
+let content = '';
+
+beforeEach(() => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-cli-'));
+  content = path.join(work, 'content');
+  fs.mkdirSync(path.join(content, 'entities'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'content', 'entities'), path.join(content, 'entities'), { recursive: true });
+});
+afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
+
+function ingest(...args: string[]) {
+  // process.execPath is the Node 24 that runs vitest (npm test), so .ts runs directly.
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: content }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Every file under the content folder with its bytes, to prove a failed run changed nothing. */
+function snapshot(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(content, p)] = fs.readFileSync(p).toString('base64');
+    }
+  };
+  walk(content);
+  return out;
+}
+
+function input(name: string, bytes: Uint8Array | string): string {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}
+
+describe('npm run ingest', () => {
+  it('writes the source, its manifest and drafts, and prints a summary', () => {
+    const r = ingest(SEED, '--id', 'seed');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/sections: 5 drafts/);
+    expect(r.out).toMatch(/dropped: {2}blank 32, link-bullet 6, query-repeat 6, page-title 1/);
+    expect(fs.readFileSync(path.join(content, 'sources', 'seed.txt')).equals(fs.readFileSync(SEED))).toBe(true);
+    expect(fs.existsSync(path.join(content, 'sources', 'seed.yaml'))).toBe(true);
+    expect(fs.readdirSync(path.join(content, 'sections')).sort()).toEqual(['cooperation', 'history', 'nato-stance', 'us-policy']);
+  });
+
+  it.each<[string, () => string[], RegExp]>([
+    ['an empty file', () => [input('empty.txt', ''), '--id', 'x'], /is empty/],
+    ['a binary file', () => [input('bin.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x01])), '--id', 'x'], /looks binary/],
+    ['non-UTF-8 text', () => [input('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), '--id', 'x'], /not valid UTF-8 \(first bad byte at offset 3\)/],
+    ['a missing file', () => [path.join(work, 'nope.txt'), '--id', 'x'], /no such file/],
+    ['an id that is not a slug', () => [SEED, '--id', 'Bad_Id'], /is not a slug/],
+    ['no id', () => [SEED], /missing --id/],
+    ['an unknown flag', () => [SEED, '--id', 'x', '--frobnicate'], /Unknown option/],
+  ])('refuses %s with exit code 2 and writes nothing', (_, args, message) => {
+    const before = snapshot();
+    const r = ingest(...args());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses an id already used unless --force, then replaces its drafts', () => {
+    expect(ingest(SEED, '--id', 'seed').code).toBe(0);
+    const before = snapshot();
+    const again = ingest(SEED, '--id', 'seed');
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/already used .* pass --force/);
+    expect(snapshot()).toEqual(before);
+    const forced = ingest(SEED, '--id', 'seed', '--force');
+    expect(forced.code, forced.err).toBe(0);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('--dry-run prints the plan and writes nothing', () => {
+    const before = snapshot();
+    const r = ingest(SEED, '--id', 'seed', '--dry-run');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/sources\/seed\.yaml \(\d+ bytes\)/);
+    expect(r.out).toMatch(/nothing written/);
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('accepts CRLF, a BOM and single-newline paragraphs, keeping the bytes', () => {
+    const text = '\uFEFFThe Allies met NATO officials.\r\nThe U.S. policy since then has sought to deter Russia.\r\n';
+    const file = input('crlf.txt', text);
+    const r = ingest(file, '--id', 'crlf');
+    expect(r.code, r.err).toBe(0);
+    expect(fs.readFileSync(path.join(content, 'sources', 'crlf.txt')).equals(fs.readFileSync(file))).toBe(true);
+    expect(r.out).toMatch(/2 placed in sections/);
+  });
+});

@@ -77,8 +77,8 @@ export function scanPage(html: string): PageScan {
   let target: Open['target'] | undefined;
 
   const addId = (id: string) => {
-    if (scan.ids.has(id)) scan.duplicateIds.push(id);
-    else scan.ids.add(id);
+    if (scan.ids.has(id)) scan.duplicateIds.push(own(id));
+    else scan.ids.add(own(id));
   };
 
   const parser = new Parser(
@@ -89,12 +89,12 @@ export function scanPage(html: string): PageScan {
         if (name === 'a' && attrs.name) addId(attrs.name);
         for (const attribute of URL_ATTRIBUTES[name] ?? []) {
           const value = attrs[attribute];
-          if (value !== undefined) scan.links.push({ where: `${name}[${attribute}]`, url: value.trim() });
+          if (value !== undefined) scan.links.push({ where: `${name}[${attribute}]`, url: own(value.trim()) });
         }
         if (SRCSET_ELEMENTS.has(name) && attrs.srcset) {
           for (const candidate of attrs.srcset.split(',')) {
             const url = candidate.trim().split(/\s+/)[0];
-            if (url) scan.links.push({ where: `${name}[srcset]`, url });
+            if (url) scan.links.push({ where: `${name}[srcset]`, url: own(url) });
           }
         }
         if (name === 'meta') readMeta(attrs, scan);
@@ -102,7 +102,7 @@ export function scanPage(html: string): PageScan {
         if (open.main) mainDepth++;
         if (open.editorial) editorialDepth++;
         if (mainDepth > 0 && !target && attrs.id && (HEADINGS.has(name) || name === 'p')) {
-          target = { id: attrs.id, kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
+          target = { id: own(attrs.id), kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
           open.target = target;
         }
         if (target && name === 'a' && attrs.href === `#${target.id}`) target.selfLinked = true;
@@ -140,11 +140,19 @@ function readMeta(attrs: Record<string, string>, scan: PageScan): void {
   if (equiv === 'refresh' && attrs.content) {
     const match = /^\s*\d+\s*[;,]\s*url\s*=\s*['"]?([^'"]*)['"]?\s*$/i.exec(attrs.content);
     if (match?.[1] !== undefined) {
-      scan.refresh = match[1].trim();
+      scan.refresh = own(match[1].trim());
       scan.links.push({ where: 'meta[refresh]', url: scan.refresh });
     }
   }
   if (attrs.name?.toLowerCase() === 'robots' && /\bnoindex\b/i.test(attrs.content ?? '')) scan.noindex = true;
+}
+
+/**
+ * A copy of `text` that does not keep the page's HTML alive: the parser hands out slices of the
+ * whole document, and holding thousands of small slices would hold thousands of whole pages.
+ */
+function own(text: string): string {
+  return (` ${text}`).slice(1);
 }
 
 /** Whitespace collapsed to single spaces, trimmed: how the words read. */

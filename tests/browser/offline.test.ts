@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { sectionPages, siteDir, siteFiles } from '../helpers/site.ts';
 

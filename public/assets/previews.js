@@ -1,5 +1,6 @@
 // Link previews: hovering or focusing a link to a section or entity shows its title and summary.
 // The data is in the page (<template id="link-previews">, from the build): nothing is fetched.
+// Loaded on demand by preview-loader.js.
 // The card is a role=tooltip tied to the link by aria-describedby; Escape closes it.
 (function () {
   var data = document.getElementById('link-previews');
@@ -57,4 +58,7 @@
   document.addEventListener('focusin', function (e) { var a = find(e.target); if (a) show(a); else hide(); });
   document.addEventListener('focusout', function (e) { if (e.target === owner) hide(); });
   document.addEventListener('keydown', function (e) { if (e.key === 'Escape') hide(); });
+  // Loaded on the reader's first hover or focus (preview-loader.js): answer that one too.
+  var first = find(document.activeElement || document.body) || find(document.querySelector('main a[href]:hover') || document.body);
+  if (first) show(first);
 })();

@@ -108,12 +108,12 @@ describe('scripts', () => {
     return $('script[src]').map((_, s) => ({ path: target(page, $(s).attr('src') ?? ''), defer: $(s).attr('defer') !== undefined })).get();
   };
 
-  it('loads the contents and preview scripts, deferred, on section pages only', () => {
+  it('loads the contents script and the preview loader, deferred, on section pages only', () => {
     for (const page of siteFiles()) {
       const scripts = scriptsOf(page);
-      const reading = scripts.filter((s) => s.path === 'assets/toc.js' || s.path === 'assets/previews.js');
+      const reading = scripts.filter((s) => s.path === 'assets/toc.js' || s.path === 'assets/preview-loader.js');
       if (sectionPages().includes(page)) {
-        expect(reading.map((s) => s.path).sort(), page).toEqual(['assets/previews.js', 'assets/toc.js']);
+        expect(reading.map((s) => s.path).sort(), page).toEqual(['assets/preview-loader.js', 'assets/toc.js']);
         expect(reading.every((s) => s.defer), page).toBe(true);
       } else if (!page.startsWith('entities/')) {
         expect(reading, page).toEqual([]);

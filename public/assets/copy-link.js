@@ -7,7 +7,9 @@
 (function () {
   'use strict';
   var main = document.querySelector('main');
-  if (!main) return;
+  // The Clipboard API needs a secure context (https, localhost, file://); elsewhere the
+  // self-links alone remain, which is what readers without JavaScript get too.
+  if (!main || !navigator.clipboard || !window.isSecureContext) return;
 
   var status = document.createElement('p');
   status.className = 'visually-hidden';
@@ -19,20 +21,6 @@
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  // Copy with a hidden textarea where the Clipboard API is missing (older browsers, some file:// pages).
-  function fallbackCopy(text) {
-    var area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.appendChild(area);
-    area.select();
-    var ok = false;
-    try { ok = document.execCommand('copy'); } finally { area.remove(); }
-    return ok;
-  }
-
   function copy(text, what, button) {
     var done = function () {
       announce(what + ' copied');
@@ -40,11 +28,7 @@
       window.setTimeout(function () { button.classList.remove('copy-button--done'); }, 1500);
     };
     var failed = function () { announce('Could not copy: select the ' + what.toLowerCase() + ' and copy it by hand'); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { (fallbackCopy(text) ? done : failed)(); });
-    } else {
-      (fallbackCopy(text) ? done : failed)();
-    }
+    navigator.clipboard.writeText(text).then(done, failed);
   }
 
   function makeButton(label, text) {

@@ -31,10 +31,10 @@ function escapeLineStart(line: string): string {
   return line
     .replace(/^(\s*)([#>+=:-])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-    // MDX reads `import`/`export` at the very start of a block as JavaScript. A backslash
-    // before a letter is no escape, but one leading space keeps the line text (markdown
-    // strips it) while MDX no longer sees a statement.
-    .replace(/^(?=import|export)/, ' ');
+    // MDX reads `import`/`export` at the start of a block as JavaScript. A backslash before a
+    // letter is no escape, and a leading space is not enough (Astro trims the body), so the
+    // first letter becomes a character reference: it renders as the same letter.
+    .replace(/^(\s*)([ie])(?=mport|xport)/, (_, space: string, letter: string) => `${space}&#${letter.charCodeAt(0)};`);
 }
 
 /**

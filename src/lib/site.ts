@@ -1,5 +1,3 @@
-import { FIX_LINKS_SCRIPT_HASH } from '../not-found/fix-links-script.ts';
-
 /** Site-wide settings shown on every page. */
 export const SITE = {
   name: 'Russia–US Relations: a Reference',
@@ -7,8 +5,19 @@ export const SITE = {
   mainSource: 'russia-us-relations',
   /**
    * No inline scripts, nothing from another origin. `wasm-unsafe-eval` lets Pagefind's WebAssembly
-   * run; styles are inlined by the build, hence `unsafe-inline` for styles only. The one hash is
-   * 404.html's link fixer (src/not-found/fix-links-script.ts).
+   * run; styles are inlined by the build, hence `unsafe-inline` for styles only.
    */
-  csp: `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${FIX_LINKS_SCRIPT_HASH}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
+  csp: `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'`,
 } as const;
+
+/**
+ * The CSP of one page: SITE.csp plus the hashes (`'sha256-…'`) of the inline scripts that page
+ * alone carries (404.html's link fixer), so no other page allows them.
+ */
+export function pageCsp(scriptHashes: readonly string[] = []): string {
+  if (scriptHashes.length === 0) return SITE.csp;
+  return SITE.csp
+    .split('; ')
+    .map((directive) => (directive.startsWith('script-src ') ? `${directive} ${scriptHashes.join(' ')}` : directive))
+    .join('; ');
+}

@@ -9,7 +9,7 @@
  */
 import { TOPIC_IDS, type TopicId } from '../src/schemas/topic.ts';
 import { createRandom, itemSeed, type Random } from './random.ts';
-import { CLAUSES, COMPLEMENTS, NAMES, PUBLISHERS, SUBJECTS, TITLE_WORDS, VERBS } from './vocabulary.ts';
+import { CLAUSES, LINK_NAMES, LINK_WORDS, PUBLISHERS, VOCABULARY } from './vocabulary.ts';
 
 /** Why a generated line is noise rather than prose (the values of the source manifest's `dropped`). */
 export type NoiseKind = 'query-repeat' | 'page-title' | 'link-bullet';
@@ -54,7 +54,7 @@ export function generateScrapedText(count: number, seed = 1): GeneratedText {
   for (let index = 0; index < count; index++) {
     const r = createRandom(itemSeed(seed, index));
     const topic = TOPIC_IDS[index % TOPIC_IDS.length] as TopicId;
-    const title = sectionTitle(r, index);
+    const title = sectionTitle(r, topic, index);
     const section: GeneratedSection = { index, topic, title, lines: [], paragraphs: [] };
     lines.push({ kind: 'title', text: title, section: index }, { kind: 'blank' });
     let words = 0;
@@ -85,17 +85,18 @@ export function generateTextOfSize(bytes: number, seed = 1): GeneratedText {
   return generateScrapedText(Math.max(1, Math.round(bytes / perSection)), seed);
 }
 
-function sectionTitle(r: Random, index: number): string {
-  const a = r.pick(TITLE_WORDS);
-  let b = r.pick(TITLE_WORDS);
-  while (b === a) b = r.pick(TITLE_WORDS);
-  const name = r.pick(NAMES).replace(/^the /, '');
+function sectionTitle(r: Random, topic: TopicId, index: number): string {
+  const { titleWords, names } = VOCABULARY[topic];
+  const a = r.pick(titleWords);
+  let b = r.pick(titleWords);
+  while (b === a) b = r.pick(titleWords);
+  const name = r.pick(names).replace(/^the /, '');
   // The number keeps titles (and so slugs) unique at any size, as real pages' titles are.
-  return `${a} and ${b.toLowerCase()} with ${name}, ${index + 1}`;
+  return `${a} and ${b.toLowerCase()}: ${name}, ${index + 1}`;
 }
 
 function linkTitle(r: Random): string {
-  return `${r.pick(TITLE_WORDS)} and ${r.pick(NAMES).replace(/^the /, '')}: where next?`;
+  return `${r.pick(LINK_WORDS)} and ${r.pick(LINK_NAMES).replace(/^the /, '')}: where next?`;
 }
 
 function paragraphText(r: Random, topic: TopicId): string {
@@ -105,8 +106,9 @@ function paragraphText(r: Random, topic: TopicId): string {
 }
 
 function sentence(r: Random, topic: TopicId): string {
+  const v = VOCABULARY[topic];
   const clause = r.chance(0.4) ? `, ${r.pick(CLAUSES)},` : '';
   // Like the seed source, some years are lost by the scraper ("in April" with no year).
   const when = r.chance(0.3) ? ` in ${r.pick(['April', 'June', 'July', 'December'])}${r.chance(0.5) ? ` ${r.int(1991, 2019)}` : ''}` : '';
-  return `${r.pick(SUBJECTS[topic])}${clause} ${r.pick(VERBS)} ${r.pick(NAMES)} ${r.pick(COMPLEMENTS)}${when}.`;
+  return `${r.pick(v.subjects)}${clause} ${r.pick(v.verbs)} ${r.pick(v.names)} ${r.pick(v.complements)}${when}.`;
 }

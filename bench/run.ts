@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--no-throughput]`
  *
- * For each size: generate scraped-style text, ingest it into a fresh content folder, build it
- * cold into a fresh output folder (both under bench/out/, which git ignores), and measure. Prints
+ * For each size n: generate scraped-style text of n sections (the ingest makes about n drafts of
+ * it), ingest it into a fresh content folder, build it cold into a fresh output folder (both
+ * under bench/out/, which git ignores), and measure. Prints
  * a table and merges the results into bench/results.json (a run replaces earlier results of the
  * same size, and keeps the others). Timings on a shared machine are noisy: each result records
  * the load average when it ran.
@@ -155,9 +156,10 @@ fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`\n${cpuModel}, ${results.machine.cores} cores, ${mb(results.machine.memoryBytes)} RAM, Node ${process.version}\n`);
 console.log(table(
-  ['sections', 'ingest', 'build', 'build CPU', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
+  ['sections', 'pages', 'ingest', 'build', 'build CPU', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
   all.map((r) => [
-    String(r.sections),
+    `${r.sections}${r.stats.sectionPages !== r.sections ? ` (${r.stats.sectionPages} drafts)` : ''}`,
+    String(r.stats.htmlPages),
     `${secs(r.ingestSeconds)}${r.ingestMode === 'direct' ? ' (direct)' : ''}`,
     secs(r.buildSeconds),
     r.buildCpuSeconds ? secs(r.buildCpuSeconds) : 'n/a',

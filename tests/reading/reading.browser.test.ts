@@ -120,7 +120,8 @@ describe.runIf(browserAvailable())('reading in a browser', () => {
     const link = page.locator('main a.entity-link[href$="netherlands.html"]').first();
     await link.focus();
     const card = page.getByRole('tooltip');
-    await expect(card.isVisible()).resolves.toBe(true);
+    // The first focus also loads the preview script, so the card may take a moment.
+    await expect.poll(() => card.isVisible(), { timeout: 2000 }).toBe(true);
     await expect(card.textContent()).resolves.toContain('Netherlands');
     await expect(link.getAttribute('aria-describedby')).resolves.toBe(await card.getAttribute('id'));
     // Inside the window even on the right edge.

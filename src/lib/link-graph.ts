@@ -91,9 +91,12 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
       push(graph.mentions, m.entityId, { sectionId: section.id, paragraphId: m.paragraphId, words: m.words, sentence: m.sentence });
       own.add(m.entityId);
     }
+    // A per-section set, not a search of namedBy's list: that list grows with the site (O(n²)).
+    const named = new Set<string>();
     for (const [, ids] of entityFields(section.data)) {
       for (const id of ids) {
-        if (!(graph.namedBy.get(id) ?? []).includes(section.id)) push(graph.namedBy, id, section.id);
+        if (!named.has(id)) push(graph.namedBy, id, section.id);
+        named.add(id);
         own.add(id);
       }
     }

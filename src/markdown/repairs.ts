@@ -91,7 +91,6 @@ function insertion(repair: Repair, index: number): Emphasis {
       className: ['repair'],
       'data-repair': index + 1,
       'data-confidence': repair.confidence,
-      title: `Restored by the editors, not in the scraped text (confidence: ${repair.confidence})`,
     }),
     children: [{ type: 'text', value: repair.insert ?? '' }],
   };
@@ -105,7 +104,7 @@ function noteMark(page: PagePath, repair: Repair, index: number): Emphasis {
     type: 'link',
     url: relativeUrl(page, page, repairNoteId(index)),
     title: null,
-    data: { hProperties: { id: repairMarkId(index), className: ['repair-ref__link'], 'aria-label': `Editorial note ${n}: ${what}, with evidence` } },
+    data: { hProperties: { id: repairMarkId(index), className: ['repair-ref__link'], 'aria-label': `Editorial note ${n}: ${what}` } },
     children: [{ type: 'text', value: `note ${n}` }],
   };
   return {

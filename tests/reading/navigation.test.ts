@@ -91,7 +91,7 @@ describe('link previews', () => {
     const $data = cheerio.load($('template#link-previews').html() ?? '', null, false);
     const entries = $data('[data-href]').toArray();
     if (sectionPages().includes(page)) expect(entries.length).toBeGreaterThan(0);
-    const linked = new Set($('main a[href]').map((_, a) => target(page, $(a).attr('href') ?? '')).get());
+    const linked = new Set<string>($('main a[href]').map((_, a) => target(page, $(a).attr('href') ?? '')).get());
     for (const p of entries) {
       const to = target(page, $data(p).attr('data-href') ?? '') ?? '';
       expect(fs.existsSync(path.join(siteDir(), to)), to).toBe(true);

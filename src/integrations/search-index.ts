@@ -26,7 +26,7 @@ export default function searchIndex(): AstroIntegration {
         const started = Date.now();
         const pageCount = await writePagefind(outDir);
         const fallback = await writeFallback(outDir);
-        logger.info(`search: Pagefind indexed ${pageCount} pages; ${FALLBACK_FILE} has ${fallback.pages} pages in ${(fallback.bytes / 1024).toFixed(1)} KB (${Date.now() - started} ms)`);
+        logger.info(`search: ${fallback.pages} searchable of ${pageCount} pages; ${PAGEFIND_DIR}/ and ${FALLBACK_FILE} (${(fallback.bytes / 1024).toFixed(1)} KB) written in ${Date.now() - started} ms`);
       },
     },
   };
@@ -62,7 +62,10 @@ async function writeFallback(outDir: string): Promise<{ pages: number; bytes: nu
     .sort();
   const pages: FallbackPage[] = [];
   for (const file of files) {
-    const entry = indexPage(await fs.readFile(path.join(outDir, file), 'utf8'), file);
+    const html = await fs.readFile(path.join(outDir, file), 'utf8');
+    // Most pages are not searchable: skip parsing them (indexPage checks the attribute properly).
+    if (!html.includes('data-pagefind-body')) continue;
+    const entry = indexPage(html, file);
     if (entry) pages.push(entry);
   }
   const script = fallbackScript({ version: 1, pages });

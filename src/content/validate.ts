@@ -11,6 +11,7 @@ import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { bodyReadingText, fileIdOf, listContentFiles, sectionIdOf } from './load.ts';
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
+import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
@@ -42,12 +43,15 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   // once, not again by each section that names it.
   const entityFiles = listContentFiles(dir, 'entities', ['.yaml', '.yml']);
   for (const file of entityFiles) content.entityIds.add(fileIdOf(file.relative));
+  const validEntities: EntityFile[] = [];
   for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
+    if (data) validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
     data?.related.forEach((ref, i) => {
       if (!content.entityIds.has(ref)) problems.push(dangling(shown(file.relative), `related.${i}`, ref, 'entity', [...content.entityIds]));
     });
   }
+  problems.push(...ambiguousTermProblems(validEntities));
 
   const sectionFiles = listContentFiles(dir, 'sections', ['.mdx', '.md']);
   // Every section file counts as a reference target, even an invalid one, so one bad file is

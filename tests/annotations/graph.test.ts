@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ambiguousTermProblems } from '../../src/content/entity-terms-check.ts';
 import { buildLinkGraph, type GraphEntity, type GraphSection } from '../../src/lib/link-graph.ts';
 import { buildTimeline } from '../../src/lib/timeline.ts';
 import { sentenceAround } from '../../src/lib/sentences.ts';
@@ -120,5 +121,17 @@ describe('sentences and source lines', () => {
     ]);
     expect(segments.map((s) => s.text).join('')).toBe(line);
     expect(segments[0]?.repairs.map((r) => r.at)).toEqual(['Key areas prior to April'.length]);
+  });
+});
+
+describe('entity terms in the content check', () => {
+  it('reports a name or alias two entities share, naming the file, the field and the other entity', () => {
+    const problems = ambiguousTermProblems([
+      { file: 'content/entities/georgia.yaml', id: 'georgia', data: { name: 'Georgia', aliases: ['Georgian'] } },
+      { file: 'content/entities/georgia-us.yaml', id: 'georgia-us', data: { name: 'Georgia (U.S. state)', aliases: ['georgia'] } },
+    ]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'content/entities/georgia-us.yaml', field: 'aliases.0', found: '"georgia", already the name of entity "georgia"' }),
+    ]);
   });
 });

@@ -11,6 +11,7 @@ import type { PagePath } from '../../src/lib/urls.ts';
 import { linksJsonSchema, type LinksLock } from '../../src/schemas/links.ts';
 import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { siteDir, sourceTextOf } from '../helpers/site.ts';
+import { javaPath, validateHtml } from '../offline/vnu.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const seedTargets = () => linksJsonSchema.parse(JSON.parse(fs.readFileSync(path.join(siteDir(), 'links.json'), 'utf8'))).targets;
@@ -29,7 +30,12 @@ describe('link lock on an edited copy of the content', () => {
   let lock: LinksLock;
 
   beforeAll(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deeplinks-lock-'));
+    // Inside the project (node_modules/.cache, ignored by git): Astro keeps its prerender chunks in
+    // the output folder only when that is under the working directory; for an output elsewhere it
+    // uses <project>/.astro, which builds running at the same time share and trip over (ENOTEMPTY).
+    const cache = path.join(projectRoot, 'node_modules/.cache');
+    fs.mkdirSync(cache, { recursive: true });
+    tmp = fs.mkdtempSync(path.join(cache, 'deeplinks-lock-'));
     const content = path.join(tmp, 'content');
     fs.cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
     lock = addToLock(null, seedTargets()).lock;
@@ -101,6 +107,13 @@ describe('link lock on an edited copy of the content', () => {
     expect(heading.is('h2#lisbon-summit-2010')).toBe(true);
     expect(heading.children().first().is(old)).toBe(true);
     expect(sourceTextOf($, heading)).toBe('The Lisbon Summit');
+  });
+
+  it.runIf(javaPath() !== undefined)('writes valid HTML for the alias page and the heading with an alias', () => {
+    const java = javaPath() ?? 'java';
+    const files = ['cooperation/missile-defence.html', 'cooperation/theatre-missile-defence.html'].map((f) => path.join(out, f));
+    for (const file of files) expect(fs.existsSync(file), file).toBe(true);
+    expect(validateHtml(java, files).map((m) => `${m.url}:${m.lastLine}: ${m.message}`)).toEqual([]);
   });
 
   it('lists the new page in links.json and leaves the alias page out', () => {

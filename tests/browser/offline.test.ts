@@ -183,6 +183,23 @@ describe.runIf(browserAvailable())('offline and portable, in Chromium', () => {
     await context.close();
   });
 
+  it('falls back to the small index when Pagefind fails to load, and says how to fix it when both fail', async () => {
+    const context = await browser.newContext();
+    await context.route('**/pagefind/**', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.base}search.html?q=Litvinov`);
+    await searchSettled(page);
+    expect(await page.locator('#search-results').getAttribute('data-engine')).toBe('offline');
+    expect(await resultUrls(page)).toContain('history/revolution-and-recognition.html');
+
+    await context.route('**/search-index.js', (route) => route.abort());
+    await page.goto(`${server.base}search.html?q=Litvinov`);
+    const status = await searchSettled(page);
+    expect(status).toContain('Search is unavailable here');
+    expect(status).toContain('python3 -m http.server');
+    await context.close();
+  });
+
   it('reads from file://: home -> topic -> section, fragment links land, no CSP or script error', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -38,6 +38,23 @@ const MODES: Mode[] = [
   { name: 'print', context: { viewport: { width: 794, height: 1123 }, colorScheme: 'light' }, print: true },
 ];
 
+/** Shrinks a PNG to an indexed palette, lossless-looking for flat UI colours. */
+type Optimise = (png: Buffer) => Promise<Buffer>;
+
+/**
+ * sharp comes with Astro (its image service), so it is usually installed; when it is not, the
+ * shots are kept as Chromium wrote them, and the script says so.
+ */
+async function loadOptimiser(): Promise<Optimise | null> {
+  try {
+    const { default: sharp } = await import('sharp');
+    return (png) => sharp(png).png({ palette: true, quality: 90, compressionLevel: 9, effort: 10 }).toBuffer();
+  } catch (error) {
+    console.warn(`Screenshots are not optimised: sharp could not be loaded (${(error as Error).message}).`);
+    return null;
+  }
+}
+
 function ensureBuild(): void {
   if (fs.existsSync(path.join(siteDir, 'index.html'))) return;
   console.log(`No build in ${siteDir}: building it.`);
@@ -52,6 +69,7 @@ function ensureBuild(): void {
 async function main(): Promise<void> {
   ensureBuild();
   fs.mkdirSync(outDir, { recursive: true });
+  const optimise = await loadOptimiser();
   const server = await serveStatic(siteDir, '/');
   const browser = await launchBrowser();
   try {
@@ -63,7 +81,8 @@ async function main(): Promise<void> {
         const response = await page.goto(`${server.base}${file}`, { waitUntil: 'load' });
         if (!response?.ok()) throw new Error(`${file} answered ${response?.status()}: is the build complete?`);
         const target = path.join(outDir, `${name}-${mode.name}.png`);
-        await page.screenshot({ path: target });
+        const png = await page.screenshot();
+        fs.writeFileSync(target, optimise ? await optimise(png) : png);
         console.log(`${path.relative(root, target)} (${Math.round(fs.statSync(target).size / 1024)} KB)`);
       }
       await context.close();

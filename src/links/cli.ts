@@ -11,12 +11,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content-dir.ts';
 import { linksJsonPath } from '../lib/urls.ts';
-import { linksJsonSchema } from '../schemas/links.ts';
+import { linksJsonSchema, type LinksLock } from '../schemas/links.ts';
 import { addToLock, checkLock, dropFromLock, formatLockProblems, lockFile, readLock, targetKey, writeLock } from './lock.ts';
 import { scanSite } from './scan-site.ts';
 
@@ -49,23 +48,38 @@ function main(argv: string[]): number {
     return 0;
   }
 
-  const site = values.from ? path.resolve(values.from) : buildIntoTemp();
+  const built = values.from ? null : buildIntoTemp();
+  try {
+    return record(file, lock, built ?? path.resolve(values.from ?? 'dist'), values.check);
+  } finally {
+    if (built) fs.rmSync(path.dirname(built), { recursive: true, force: true });
+  }
+}
+
+/** Adds the targets of the site built in `site` to the lock (unless `checkOnly`) and reports lost ones. */
+function record(file: string, lock: LinksLock | null, site: string, checkOnly: boolean | undefined): number {
   const scan = scanSite(site);
   const problems = lock ? checkLock(lock, scan) : [];
-  if (!values.check) {
+  if (!checkOnly) {
     const published = linksJsonSchema.parse(JSON.parse(fs.readFileSync(path.join(site, linksJsonPath()), 'utf8')));
     const { lock: next, added } = addToLock(lock, published.targets);
     writeLock(file, next);
     console.log(`${file}: ${added.length} new target${added.length === 1 ? '' : 's'} added, ${next.targets.length} in all.`);
   }
   if (problems.length) return fail(formatLockProblems(problems, file));
-  if (values.check) console.log(`Every target in ${file} resolves in ${site}.`);
+  if (checkOnly) console.log(`Every target in ${file} resolves in ${site}.`);
   return 0;
 }
 
-/** Builds the site into a fresh temporary folder, with the lock check off (that is what we are updating). */
+/**
+ * Builds the site into a fresh folder under node_modules/.cache, with the lock check off (that is
+ * what we are updating). Under the project, because Astro keeps its prerender chunks beside an
+ * output inside the working directory, and in the shared .astro/ for one outside it.
+ */
 function buildIntoTemp(): string {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'links-lock-')), 'dist');
+  const cache = path.join(projectRoot, 'node_modules/.cache');
+  fs.mkdirSync(cache, { recursive: true });
+  const out = path.join(fs.mkdtempSync(path.join(cache, 'links-lock-')), 'dist');
   console.log(`Building the site into ${out} …`);
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: projectRoot,

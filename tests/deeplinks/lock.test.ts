@@ -170,6 +170,30 @@ describe('lock file', () => {
     expect(dropFromLock(lock, ['z.html#q']).unknown).toEqual(['z.html#q']);
   });
 
+  it('npm run links:lock records a built site, and --drop removes a page with its anchors', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deeplinks-cli-'));
+    const run = (...args: string[]) =>
+      spawnSync('npm', ['run', 'links:lock', '--silent', '--', ...args], { cwd: projectRoot, env: { ...process.env, SITE_CONTENT_DIR: dir }, encoding: 'utf8' });
+    try {
+      const recorded = run('--from', siteDir());
+      expect(recorded.status, recorded.stderr).toBe(0);
+      const count = seedTargets().length;
+      expect(recorded.stdout).toContain(`${count} new targets added, ${count} in all.`);
+      expect(readLock(lockFile(dir))?.targets.map(targetKey).sort()).toEqual(seedTargets().map(targetKey).sort());
+
+      const dropped = run('--drop', 'history/revolution-and-recognition.html');
+      expect(dropped.status, dropped.stderr).toBe(0);
+      expect(readLock(lockFile(dir))?.targets.filter((t) => t.url === 'history/revolution-and-recognition.html')).toEqual([]);
+      expect(run('--check', '--from', siteDir()).status).toBe(0);
+
+      const unknown = run('--drop', 'nope.html');
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain('Not in');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('round-trips through the file, sorted, and rejects a malformed lock naming the field', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deeplinks-lockfile-'));
     try {

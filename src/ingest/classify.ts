@@ -14,38 +14,41 @@ export interface Classification {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-// One regex per topic, built once: alternation of its phrases, whole words, case-insensitive.
-// Lookarounds instead of \b so phrases ending in punctuation ("u.s.") still match.
-const MATCHERS = TOPIC_RULES.map((rule) => ({
-  rule,
-  pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${Object.keys(rule.keywords).sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
-}));
+// One regex over every topic's phrases, built once: a single pass per paragraph. Phrases are
+// ASCII, so an ASCII regex with a word boundary before and no letter or digit after is enough,
+// and much faster on large input than a Unicode one.
+const WEIGHTS = new Map<string, { topic: TopicId; weight: number }[]>();
+for (const rule of TOPIC_RULES) {
+  for (const [keyword, weight] of Object.entries(rule.keywords)) {
+    WEIGHTS.set(keyword, [...(WEIGHTS.get(keyword) ?? []), { topic: rule.topic, weight }]);
+  }
+}
+const MATCHER = new RegExp(`\\b(?:${[...WEIGHTS.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?![a-z0-9])`, 'gi');
 
 /** Scores `text` against every topic's keywords. */
 export function classify(text: string, previous: TopicId | undefined): Classification {
   const scores = Object.fromEntries(TOPIC_RULES.map((r) => [r.topic, 0])) as Record<TopicId, number>;
-  const matches = new Map<TopicId, Map<string, number>>();
-  for (const { rule, pattern } of MATCHERS) {
-    const counts = new Map<string, number>();
-    for (const m of text.matchAll(pattern)) {
-      const keyword = m[0].toLowerCase();
-      counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
-      scores[rule.topic] += rule.keywords[keyword] ?? 0;
-    }
-    matches.set(rule.topic, counts);
+  const counts = new Map<string, number>();
+  MATCHER.lastIndex = 0;
+  for (let m = MATCHER.exec(text); m !== null; m = MATCHER.exec(text)) {
+    const keyword = m[0].toLowerCase();
+    counts.set(keyword, (counts.get(keyword) ?? 0) + 1);
   }
+  for (const [keyword, count] of counts) for (const { topic, weight } of WEIGHTS.get(keyword) ?? []) scores[topic] += weight * count;
   const best = Math.max(...Object.values(scores));
   if (best === 0) return { topic: previous ?? FALLBACK_TOPIC, scores, matched: [], fallback: previous ? 'previous' : 'default' };
   const leaders = TOPIC_RULES.map((r) => r.topic).filter((t) => scores[t] === best);
   const topic = previous !== undefined && leaders.includes(previous) ? previous : (leaders[0] ?? FALLBACK_TOPIC);
-  return { topic, scores, matched: matchedFor(topic, matches.get(topic)) };
+  return { topic, scores, matched: matchedFor(topic, counts) };
 }
 
-function matchedFor(topic: TopicId, counts: Map<string, number> | undefined): { keyword: string; count: number }[] {
-  const weights = TOPIC_RULES.find((r) => r.topic === topic)?.keywords ?? {};
-  return [...(counts ?? new Map<string, number>())]
-    .map(([keyword, count]) => ({ keyword, count, weight: (weights[keyword] ?? 0) * count }))
-    .sort((a, b) => b.weight - a.weight || a.keyword.localeCompare(b.keyword))
+function matchedFor(topic: TopicId, counts: Map<string, number>): { keyword: string; count: number }[] {
+  return [...counts]
+    .flatMap(([keyword, count]) => {
+      const weight = WEIGHTS.get(keyword)?.find((w) => w.topic === topic)?.weight;
+      return weight === undefined ? [] : [{ keyword, count, total: weight * count }];
+    })
+    .sort((a, b) => b.total - a.total || a.keyword.localeCompare(b.keyword))
     .map(({ keyword, count }) => ({ keyword, count }));
 }
 

@@ -20,6 +20,9 @@ export interface PageFacts {
   dates: { date: string; line: number }[];
 }
 
+/** Lines longer than this are never page furniture. */
+const LONG_LINE = 300;
+
 const WORDS = (s: string): number => (s === '' ? 0 : s.split(' ').length);
 
 // Each rule looks at one normalised, short line; order matters only for overlapping shapes.
@@ -38,35 +41,42 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  * titles with their publisher, bylines with a date) also fill {@link PageFacts}.
  */
 export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[]; facts: PageFacts } {
-  const normal = lines.map(normalizeSpace);
+  // Only short lines can be furniture (titles, menus, bylines…); long ones are text, and are not
+  // normalised at all, which keeps cleaning cheap on large input.
+  const normal = lines.map((l) => (l.length > LONG_LINE ? '' : normalizeSpace(l)));
   const counts = new Map<string, number>();
   for (const n of normal) if (n !== '') counts.set(n.toLowerCase(), (counts.get(n.toLowerCase()) ?? 0) + 1);
 
   const facts: PageFacts = { publishers: [], dates: [] };
   const titles = new Map<string, Publisher>();
+  const byNameAndPage = new Map<string, Publisher>();
+  const titleLines = new Set<number>();
   // The page's first line that is neither blank nor a navigation trail names the page.
-  const firstText = normal.findIndex((n) => n !== '' && !isNavigation(n));
+  const firstText = lines.findIndex((l, i) => (l.length > LONG_LINE ? true : normal[i] !== '' && !isNavigation(normal[i] ?? '')));
   // Titles of related pages are named before their repeats; collect them first so a bare repeat
   // ("Russia and the West: Where did it all go wrong?") is recognised anywhere.
   normal.forEach((n, i) => {
     const match = isShort(n) && !endsSentence(n) && !isNavigation(n) ? TITLE_PUBLISHER.exec(stripBullet(n)) : null;
     if (!match?.[1] || !match[2]) return;
-    addPublisher(facts, titles, match[2], match[1], i + 1);
-    titles.set(stripBullet(n).toLowerCase(), facts.publishers.find((p) => p.lines.includes(i + 1)) ?? { name: match[2], lines: [] });
+    const publisher = addPublisher(facts, byNameAndPage, match[2], match[1], i + 1);
+    titleLines.add(i + 1);
+    titles.set(match[1].toLowerCase(), publisher);
+    titles.set(stripBullet(n).toLowerCase(), publisher);
   });
 
   const verdicts = lines.map((text, i): LineVerdict => {
     const line = i + 1;
-    const n = normal[i] ?? '';
     const drop = (reason: DropReason): LineVerdict => ({ line, text, kind: 'dropped', reason });
+    if (text.length > LONG_LINE) return /[\p{L}\p{N}]/u.test(text) ? { line, text, kind: 'text' } : drop('debris');
+    const n = normal[i] ?? '';
     if (n === '') return drop('blank');
     if (!/[\p{L}\p{N}]/u.test(n)) return drop('debris');
     const short = isShort(n);
     const stripped = stripBullet(n);
     const known = titles.get(stripped.toLowerCase());
-    if (known?.lines.includes(line)) {
+    if (known && titleLines.has(line)) {
       if (i !== firstText) return drop('link-bullet');
-      facts.title = known.page;
+      if (known.page !== undefined) facts.title = known.page;
       return drop('page-title');
     }
     if (known) {
@@ -107,15 +117,16 @@ function stripBullet(n: string): string {
   return n.replace(BULLET, '').trim();
 }
 
-function addPublisher(facts: PageFacts, titles: Map<string, Publisher>, name: string, page: string, line: number): void {
-  let publisher = facts.publishers.find((p) => p.name === name && p.page === page);
+function addPublisher(facts: PageFacts, index: Map<string, Publisher>, name: string, page: string, line: number): Publisher {
+  const key = `${name}\u0000${page}`;
+  let publisher = index.get(key);
   if (!publisher) {
     publisher = { name, page, lines: [] };
+    index.set(key, publisher);
     facts.publishers.push(publisher);
   }
   publisher.lines.push(line);
-  titles.set(page.toLowerCase(), publisher);
-  titles.set(`${page} - ${name}`.toLowerCase(), publisher);
+  return publisher;
 }
 
 /** A date a byline states: "11 April 2018", "April 11, 2018", "2018-04-11". Only real, unambiguous ones. */

@@ -26,6 +26,8 @@ const REAL_WORDS = new Set(['mayor', 'maybe', 'mayhem', 'marching', 'marched', '
 // before a lower-case word, since "in The Hague" is a name.
 const OPENERS = '(?:The|A|An)(?= \\p{Ll})|Until|In|On|At|This|These|Those|It|Its|They|We|He|She|To|For|With|Following|After|Before|Since|During|When|While|However|Some|Over|Under|Both|All|Many|Most|Such|There|Their|Our';
 const DIGIT_CODES = new Set(['2D', '3D', '4K', '8K', '2G', '3G', '4G', '5G', '1080P']);
+// After these, a short capitalised code starts a name ("the INF Treaty"), not a cut designation.
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'of', 'and', 'or', 'with', 'by', 'for', 'to', 'in', 'on', 'at']);
 const COMMON_ACRONYMS = new Set(['US', 'UK', 'EU', 'UN', 'TV', 'AM', 'PM', 'AD', 'BC', 'OK']);
 
 interface Rule {
@@ -111,15 +113,15 @@ export const GAP_RULES: readonly Rule[] = [
   {
     kind: 'code-cut',
     // After a noun ("flight MH"), not after an article or preposition ("the INF Treaty").
-    pattern: /(?<=\b(?!(?:the|a|an|its|their|his|her|our|this|that|of|and|or|with|by|for|to|in|on|at)\b)\p{Ll}+ )(\p{Lu}{2,3}) (?=\p{Lu}\p{Ll})/gu,
-    at: (m) => (COMMON_ACRONYMS.has(m[1] ?? '') ? undefined : after(m, 1)),
-    note: (m) => `${quote(m[1])} is followed by a new sentence: a number ending the designation and the full stop were probably lost.`,
+    pattern: /\b(\p{Ll}+) (\p{Lu}{2,3}) (?=\p{Lu}\p{Ll})/gu,
+    at: (m) => (COMMON_ACRONYMS.has(m[2] ?? '') || FUNCTION_WORDS.has(m[1] ?? '') ? undefined : m.index + m[0].length - 1),
+    note: (m) => `${quote(m[2])} is followed by a new sentence: a number ending the designation and the full stop were probably lost.`,
   },
   {
     kind: 'sentence-cut',
-    pattern: /(?<=\b(?!by\b)\p{Ll}+ )(\p{Lu})\.(?=\s+\p{Lu}|\s*$)/gu,
-    at: (m) => after(m, 1) + 1,
-    note: (m) => `The sentence breaks off at ${quote(`${m[1] ?? ''}.`)}: the rest of an abbreviation (such as “U.S.”) and of the sentence was probably lost.`,
+    pattern: /\b(\p{Ll}+) (\p{Lu})\.(?=\s+\p{Lu}|\s*$)/gu,
+    at: (m) => (m[1] === 'by' ? undefined : m.index + m[0].length),
+    note: (m) => `The sentence breaks off at ${quote(`${m[2] ?? ''}.`)}: the rest of an abbreviation (such as “U.S.”) and of the sentence was probably lost.`,
   },
   {
     kind: 'dangling-word',

@@ -24,7 +24,7 @@ export function namedPhrases(text: string): string[] {
   for (const m of text.matchAll(PHRASE)) {
     const words = m[0].replace(/['’]s$/, '').split(' ');
     // A lone capitalised word opening a sentence is capitalised for the position, not as a name.
-    const opensSentence = m.index === 0 || /(?:^|[.!?:;]["'”’)]*)\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index));
+    const opensSentence = opensAt(text, m.index);
     while (words.length > 0 && STOP.has((words[0] ?? '').toLowerCase())) words.shift();
     if (words.length > 4) words.length = 4;
     while (words.length > 0 && (STOP.has((words.at(-1) ?? '').toLowerCase()) || /^(\p{Lu}\.)+$/u.test(words.at(-1) ?? '') && words.length > 1)) words.pop();
@@ -33,6 +33,14 @@ export function namedPhrases(text: string): string[] {
     phrases.push(phrase);
   }
   return phrases;
+}
+
+/** True when position `i` starts the text or a sentence: only spaces, closing quotes and a stop before it. */
+function opensAt(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\n')) k--;
+  while (k >= 0 && '"\'”’)'.includes(text[k] ?? '')) k--;
+  return k < 0 || '.!?:;'.includes(text[k] ?? '');
 }
 
 /**
@@ -61,6 +69,8 @@ export function titleFor(phrases: readonly string[], documentFrequency: Readonly
 /** Hands out ids unique within one scope: the first free of `base`, `base-2`, `base-3`… */
 export class IdScope {
   readonly #taken: Set<string>;
+  /** Per base, the next number to try, so many equal bases stay linear. */
+  readonly #next = new Map<string, number>();
   constructor(taken: Iterable<string> = []) {
     this.#taken = new Set(taken);
   }
@@ -74,10 +84,11 @@ export class IdScope {
       }
     }
     const base = usable.at(-1) ?? 'x';
-    for (let n = 2; ; n++) {
+    for (let n = this.#next.get(base) ?? 2; ; n++) {
       const c = `${base}-${n}`;
       if (!this.#taken.has(c)) {
         this.#taken.add(c);
+        this.#next.set(base, n + 1);
         return c;
       }
     }

@@ -9,6 +9,7 @@ import { groupSections, sectionBlocks, type SectionDraft } from './group.ts';
 import { headingIdCandidates, IdScope, namedPhrases, paragraphIdCandidates, titleFor } from './naming.ts';
 import { normalizeSpace, slugify } from './normalize.ts';
 import { renderBody, renderMdx, toYaml, type RenderBlock } from './render.ts';
+import type { YamlValue } from './yaml-emit.ts';
 import { candidateRepairs } from './repairs.ts';
 import { US_POLICY_ACTOR, TOPIC_RULES } from './rules.ts';
 import { blockText, segmentBlocks, splitSentences } from './segment.ts';
@@ -115,7 +116,7 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
     summary.gapsUnplaced += ambiguous;
     for (const r of repairs) summary.gaps[r.kind] = (summary.gaps[r.kind] ?? 0) + 1;
 
-    const frontmatter: Record<string, unknown> = {
+    const frontmatter: Record<string, YamlValue> = {
       title: name ?? `Lines ${first}–${last} of ${id}`,
       topic,
       summary: summaryFor(bodyText, first, last, id),
@@ -153,7 +154,7 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
  * The section's topic and its required fields. A topic whose required field the text cannot
  * supply (history without any year) gives way to the next best-scoring topic.
  */
-function settleTopic(draft: SectionDraft, text: string, mentioned: () => EntityInfo[]): { topic: TopicId; fields: Record<string, unknown>; reasons: string[] } {
+function settleTopic(draft: SectionDraft, text: string, mentioned: () => EntityInfo[]): { topic: TopicId; fields: Record<string, YamlValue>; reasons: string[] } {
   const totals = new Map<TopicId, number>(TOPIC_RULES.map((r) => [r.topic, 0]));
   for (const u of draft.units) for (const r of TOPIC_RULES) totals.set(r.topic, (totals.get(r.topic) ?? 0) + u.classification.scores[r.topic]);
   const ranked = [draft.topic, ...TOPIC_RULES.map((r) => r.topic).filter((t) => t !== draft.topic).sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0))];
@@ -169,7 +170,7 @@ function settleTopic(draft: SectionDraft, text: string, mentioned: () => EntityI
 function summaryFor(text: string, first: number, last: number, id: string): string {
   const prefix = `Unreviewed draft of lines ${first}–${last} of ${id}, opening: `;
   const budget = Math.max(40, 390 - prefix.length);
-  const opening = normalizeSpace(splitSentences(normalizeSpace(text))[0] ?? '');
+  const opening = normalizeSpace(splitSentences(normalizeSpace(text.slice(0, 2000)))[0] ?? '');
   const cut = opening.length > budget ? `${opening.slice(0, budget).replace(/\s+\S*$/, '')}…` : opening;
   return `${prefix}“${cut}”`.slice(0, 400);
 }

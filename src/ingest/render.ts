@@ -1,5 +1,5 @@
-import { stringify } from 'yaml';
 import { escapeMdxText } from './escape.ts';
+import { emitYaml, type YamlValue } from './yaml-emit.ts';
 
 /** One block of a draft body, ready to write: its kind, scraped text and anchor id. */
 export interface RenderBlock {
@@ -18,8 +18,8 @@ export function renderBody(blocks: readonly RenderBlock[]): string {
     .join('\n\n');
 }
 
-/** YAML with stable formatting: no line folding, keys in the order given. */
-export const toYaml = (data: unknown): string => stringify(data, { lineWidth: 0, minContentWidth: 0 });
+/** YAML with stable formatting: keys in the order given, strings double-quoted. */
+export const toYaml = (data: { readonly [key: string]: YamlValue | undefined }): string => emitYaml(data);
 
 /** A whole MDX file: frontmatter and body. */
-export const renderMdx = (frontmatter: Record<string, unknown>, body: string): string => `---\n${toYaml(frontmatter)}---\n\n${body}\n`;
+export const renderMdx = (frontmatter: { readonly [key: string]: YamlValue | undefined }, body: string): string => `---\n${toYaml(frontmatter)}---\n\n${body}\n`;

@@ -41,14 +41,15 @@ export function candidateRepairs(lines: readonly BodyLine[], body: string): { re
 }
 
 function uniqueRunBefore(text: string, end: number, reading: string): string | undefined {
-  // Word starts before `end`, nearest first; begin with two words so `after` reads as a phrase.
-  const starts: number[] = [];
-  for (let i = end - 1; i >= 0; i--) if (i === 0 || (/\s/.test(text[i - 1] ?? '') && !/\s/.test(text[i] ?? ''))) starts.push(i);
-  for (const [k, s] of starts.entries()) {
-    if (k === 0 && starts.length > 1) continue;
-    const run = text.slice(s, end);
-    if (run.trim() === '') continue;
-    if (occursOnce(reading, run)) return run;
+  // Walk back word by word from the gap; begin with two words so `after` reads as a phrase.
+  let words = 0;
+  for (let i = end - 1; i >= 0; i--) {
+    const startsWord = !/\s/.test(text[i] ?? '') && (i === 0 || /\s/.test(text[i - 1] ?? ''));
+    if (!startsWord) continue;
+    words++;
+    if (words < 2 && i > 0) continue;
+    const run = text.slice(i, end);
+    if (run.trim() !== '' && occursOnce(reading, run)) return run;
   }
   return undefined;
 }

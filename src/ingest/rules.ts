@@ -3,7 +3,7 @@ import type { TopicId } from '../schemas/topic.ts';
 /**
  * The classification rules: the ONE place that decides which topic a paragraph belongs to.
  *
- * Each topic lists words and phrases with a weight. A paragraph scores, per topic, the sum of
+ * Each topic lists words and phrases (ASCII, lower case, starting with a letter or digit) with a weight. A paragraph scores, per topic, the sum of
  * the weights of every occurrence (whole words, case-insensitive); the highest score wins, and
  * the draft's `classification` field names the words that matched, so every choice can be
  * checked and the rules tuned here. Ties go to the topic of the paragraph before (text on one
@@ -49,7 +49,7 @@ export const TOPIC_RULES: readonly TopicRule[] = [
     keywords: {
       'united states': 2, 'u.s.': 2, washington: 2, 'state department': 2, sanctions: 2, administration: 2, policy: 2,
       strategy: 2, bipartisan: 3, 'national interests': 3, 'core u': 2, trust: 2, 'bilateral': 2, deter: 2, 'long-term goal': 3,
-      'foreign investment': 2, stakeholder: 3, '"hybrid" tools': 2, undermine: 2, "russia's campaign": 2, 'our relationship': 3, 'constructive relationship': 3,
+      'foreign investment': 2, stakeholder: 3, 'hybrid" tools': 2, undermine: 2, "russia's campaign": 2, 'our relationship': 3, 'constructive relationship': 3,
       'presidential commission': 2, 'democratic processes': 2, 'free-market': 2, downgraded: 2,
     },
   },

@@ -29,7 +29,7 @@ export function segmentBlocks(verdicts: readonly LineVerdict[]): Block[] {
       current = undefined;
       continue;
     }
-    const text = normalizeSpace(v.text);
+    const text = v.text.length > 200 ? v.text : normalizeSpace(v.text);
     const previousEnded = current === undefined || current.kind === 'heading' || endsLine(current.lines.at(-1)?.text ?? '');
     if (previousEnded && isHeadingLike(text) && !continuesLowercase(verdicts[i + 1])) {
       blocks.push({ kind: 'heading', lines: [{ line: v.line, text: v.text }] });
@@ -53,11 +53,11 @@ function endsLine(text: string): boolean {
 }
 
 function isHeadingLike(text: string): boolean {
-  return text.split(' ').length <= HEADING_MAX_WORDS && !endsSentence(text) && /^[\p{Lu}\p{N}"“']/u.test(text);
+  return text.length <= 120 && text.split(' ').length <= HEADING_MAX_WORDS && !endsSentence(text) && /^[\p{Lu}\p{N}"“']/u.test(text);
 }
 
 function continuesLowercase(next: LineVerdict | undefined): boolean {
-  return next?.kind === 'text' && /^\p{Ll}/u.test(normalizeSpace(next.text));
+  return next?.kind === 'text' && /^[\s\u200b-\u200d\u2060\ufeff]*\p{Ll}/u.test(next.text);
 }
 
 // Abbreviations after which a full stop does not end a sentence.

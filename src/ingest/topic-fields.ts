@@ -1,4 +1,5 @@
 import type { TopicId } from '../schemas/topic.ts';
+import type { YamlValue } from './yaml-emit.ts';
 import { STATUS_RULES, US_POLICY_ACTOR } from './rules.ts';
 
 /** What ingest knows of an existing entity: enough to find its mentions and its earliest date. */
@@ -13,7 +14,7 @@ export interface EntityInfo {
 
 /** A topic's required fields for a draft, with the reason for each value. */
 export interface TopicFields {
-  fields: Record<string, unknown>;
+  fields: Record<string, YamlValue>;
   /** Sentences for the `classification` field, saying where each value came from. */
   reasons: string[];
 }

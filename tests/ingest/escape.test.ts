@@ -67,9 +67,9 @@ describe('escapeMdxText', () => {
     );
   });
 
-  it.each([
+  it.each<[string]>([
     ['import x from "y"'], ['export const a = 1'], ['{alert(1)}'], ['<script>alert(1)</script>'], ['---'], ['# not a heading'],
-    ['1. not a list'], ['<!-- not a comment -->'], ['see https://x.org or www.x.org'], ['mail a@b.co'],, ['a  \nb'], ['a\r# b'], ['trailing \\'],
+    ['1. not a list'], ['<!-- not a comment -->'], ['see https://x.org or www.x.org'], ['mail a@b.co'], ['a  \nb'], ['a\r# b'], ['trailing \\'],
   ])('renders %j as text', async (input) => {
     const { elements, text } = await render(escapeMdxText(input));
     expect(elements).toEqual(['p']);

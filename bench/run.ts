@@ -173,7 +173,7 @@ console.log(table(
 ));
 console.log(`\n${table(['sections', 'build phases (wall seconds, from the build log)'], all.map((r) => [String(r.sections), Object.entries(r.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')]))}`);
 if (throughput.length) {
-  console.log(`\n${table(['ingest input', 'seconds', 'MB/s', 'sections'], throughput.map((t) => [mb(t.bytes), t.seconds === null ? 'n/a' : secs(t.seconds), t.seconds === null ? 'n/a' : (t.bytes / 1024 / 1024 / t.seconds).toFixed(1), String(t.sections)]))}`);
+  console.log(`\n${table(['ingest input', 'seconds', 'CPU seconds', 'MB/s (CPU)', 'sections'], throughput.map((t) => [mb(t.bytes), t.seconds === null ? 'n/a' : secs(t.seconds), t.cpuSeconds === undefined ? 'n/a' : secs(t.cpuSeconds), t.cpuSeconds ? (t.bytes / 1024 / 1024 / t.cpuSeconds).toFixed(1) : 'n/a', String(t.sections)]))}`);
   if (throughput.some((t) => t.seconds === null)) console.log(throughput.find((t) => t.note)?.note);
 }
 if (results.linear) {

@@ -10,8 +10,10 @@ import { ROOT } from './ingest-step.ts';
 export interface ThroughputResult {
   bytes: number;
   sections: number;
-  /** null when there is no ingest function to time yet. */
+  /** Wall seconds; null when there is no ingest function to time yet. */
   seconds: number | null;
+  /** CPU seconds of this process during the run: what the ingest costs when the machine is busy with other work. */
+  cpuSeconds?: number;
   note?: string;
 }
 
@@ -24,8 +26,15 @@ export async function measureThroughput(megabytes: readonly number[], seed: numb
     if (!ingest) return { bytes, sections: generated.sections.length, seconds: null, note: 'no pure ingest function in src/ingest/ yet' };
     ingest(generateTextOfSize(64 * 1024, seed).text);
     const started = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     ingest(generated.text);
-    return { bytes, sections: generated.sections.length, seconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(3)) };
+    const used = process.cpuUsage(cpu);
+    return {
+      bytes,
+      sections: generated.sections.length,
+      seconds: Number((Number(process.hrtime.bigint() - started) / 1e9).toFixed(3)),
+      cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(3)),
+    };
   });
 }
 

@@ -53,6 +53,8 @@ export interface LinkGraph {
   relatedEntities: Map<string, string[]>;
   /** Section id -> entities it mentions or names, each once, in first-seen order. */
   entitiesOf: Map<string, string[]>;
+  /** Section id -> entities its text links (first mentions), in text order: what the page links to. */
+  linkedFrom: Map<string, string[]>;
   /** Section id -> sections that declare it related or link to it in their body. */
   referencedBy: Map<string, SectionBacklink[]>;
   /** Section id -> its paragraphs with their source text, in order. */
@@ -75,6 +77,7 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
     namedBy: new Map(),
     relatedEntities: new Map(),
     entitiesOf: new Map(),
+    linkedFrom: new Map(),
     referencedBy: new Map(),
     paragraphs: new Map(),
     repairParagraphs: new Map(),
@@ -86,6 +89,7 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
     const analysis = analyse({ filePath: section.filePath, page, body: section.body, frontmatter: { repairs: section.data.repairs } });
     graph.paragraphs.set(section.id, analysis.paragraphs);
     graph.repairParagraphs.set(section.id, analysis.repairParagraphs);
+    graph.linkedFrom.set(section.id, analysis.mentions.map((m) => m.entityId));
     const own = new Set<string>();
     for (const m of analysis.mentions) {
       push(graph.mentions, m.entityId, { sectionId: section.id, paragraphId: m.paragraphId, words: m.words, sentence: m.sentence });

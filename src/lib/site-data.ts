@@ -71,7 +71,7 @@ async function load(): Promise<SiteData> {
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
   const graph = buildLinkGraph(
-    sections.map((s) => ({ id: s.id, filePath: path.resolve(s.filePath ?? path.join(contentDir(), 'sections', `${s.id}.mdx`)), body: s.body ?? '', data: s.data })),
+    sections.map((s) => ({ id: s.id, filePath: path.resolve(s.filePath ?? path.join(contentDir(), 'sections', `${s.id}.mdx`)), body: bodyOf(s), data: s.data })),
     entities.map((e) => ({ id: e.id, data: e.data })),
   );
   return {
@@ -106,4 +106,10 @@ export function neighbourWindow(data: SiteData, id: string, radius = 3): { befor
     previous: list[i - 1],
     next: list[i + 1],
   };
+}
+
+/** A section's MDX body; the link graph reads it, so a missing one is an error, never an empty graph. */
+function bodyOf(entry: SectionEntry): string {
+  if (entry.body === undefined) throw new Error(`Section ${entry.id} (${entry.filePath ?? 'unknown file'}) has no body in the content collection, so its mentions cannot be found.`);
+  return entry.body;
 }

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { generateScrapedText } from './generate.ts';
 import { ingestInto, ROOT, type IngestMode } from './ingest-step.ts';
 import { runMeasured } from './measure.ts';
@@ -23,6 +24,8 @@ import { buildPhases, type BuildPhases } from './build-phases.ts';
 interface SizeResult {
   sections: number;
   ranAt: string;
+  /** The commit measured: $BENCH_COMMIT (for a copy outside git, e.g. a snapshot), else git's HEAD. */
+  commit: string;
   /** 1-minute load average when the build started: above the core count, timings are inflated. */
   loadAverage: number;
   ingestMode: IngestMode;
@@ -65,6 +68,8 @@ if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes e
 const seed = Number(values.seed);
 const runs = Math.max(1, Number(values.runs));
 
+const COMMIT = process.env.BENCH_COMMIT ?? (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown');
+
 const progress = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
 
 async function benchSize(sections: number): Promise<SizeResult> {
@@ -104,6 +109,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
   return {
     sections,
     ranAt: new Date().toISOString(),
+    commit: COMMIT,
     loadAverage: Number(loadAverage.toFixed(2)),
     ingestMode: ingest.mode,
     ingestSeconds: Number(ingest.seconds.toFixed(3)),

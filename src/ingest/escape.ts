@@ -46,6 +46,7 @@ function escapeLineStart(line: string): string {
 const SPLIT = '{/**/}';
 
 function escapeAutolinks(line: string): string {
+  if (!line.includes('@') && !line.includes('://') && !/www\./i.test(line)) return line;
   return line
     .replace(/(www)(?=\.)/gi, `$1${SPLIT}`)
     .replace(/([a-z])(?=:\/\/)/gi, `$1${SPLIT}`)

@@ -56,6 +56,8 @@ export interface IngestPlan {
 }
 
 const PROGRESS_EVERY = 200;
+/** How many characters of a section its title is chosen from. */
+const TITLE_WINDOW = 3000;
 
 /**
  * The pure core of ingest: scraped text in, files to write out. No disk, no clock, no
@@ -76,7 +78,8 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   progress(0.4, 'classified');
 
   const sectionIds = new IdScope(options.takenSectionIds);
-  const phraseSets = drafts.map((d) => namedPhrases(sectionBlocks(d).map(blockText).join('\n')));
+  // Titles come from the opening of each section: bounded work per section on large input.
+  const phraseSets = drafts.map((d) => namedPhrases(sectionBlocks(d).map(blockText).join('\n').slice(0, TITLE_WINDOW)));
   const df = new Map<string, number>();
   for (const phrases of phraseSets) for (const p of new Set(phrases)) df.set(p, (df.get(p) ?? 0) + 1);
 

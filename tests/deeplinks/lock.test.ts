@@ -18,9 +18,10 @@ const seedTargets = () => linksJsonSchema.parse(JSON.parse(fs.readFileSync(path.
 
 /**
  * The promise of the lock, shown on a copy of the content built once: every seed target is
- * locked, then (A) a published heading loses its id with no alias, and (B) a section is renamed
- * and its heading given a new id, both keeping the old ones as aliases. The build must fail
- * naming A only, and B's old link must land on the same words.
+ * locked, then (A) a published heading loses its id with no alias, (B) a section is renamed and
+ * its heading given a new id, both keeping the old ones as aliases, and (C) a link points at a
+ * fragment that does not exist. The build must fail naming A and C only, and B's old link must
+ * land on the same words.
  */
 describe('link lock on an edited copy of the content', () => {
   let tmp = '';
@@ -50,6 +51,9 @@ describe('link lock on an edited copy of the content', () => {
     };
     // A: a published heading id vanishes, no alias.
     edit('history/revolution-and-recognition.mdx', '## Relations resumed {/* #relations-resumed */}', '## Relations restored {/* #relations-restored */}');
+    // C: a link to a fragment that does not exist.
+    const withLink = path.join(content, 'sections/history/revolution-and-recognition.mdx');
+    fs.appendFileSync(withLink, '\nSee [the missing part](#no-such-part). {/* #p-see-missing */}\n');
     // B: the section gets a new slug (old one in aliases) and its heading a new id (old one kept).
     edit('cooperation/missile-defence.mdx', 'topic: cooperation\n', 'topic: cooperation\naliases:\n- missile-defence\n');
     edit('cooperation/missile-defence.mdx', '## The Lisbon Summit {/* #lisbon-summit */}', '## The Lisbon Summit {/* #lisbon-summit-2010 lisbon-summit */}');
@@ -79,6 +83,11 @@ describe('link lock on an edited copy of the content', () => {
     expect(output).toContain('history/revolution-and-recognition.html#relations-resumed (heading “Relations resumed”) has no element with that id any more.');
     expect(output).toContain('To keep it: end the heading that now holds these words with {/* #relations-resumed */} to keep its id, or with {/* #<new-id> relations-resumed */}');
     expect(output).toContain("To drop it on purpose: npm run links:lock -- --drop 'history/revolution-and-recognition.html#relations-resumed'");
+  });
+
+  it('fails the build on a broken fragment, naming the page, the link and the fragments there', () => {
+    expect(output).toContain('1 broken internal link in 1 page:');
+    expect(output).toMatch(/- history\/revolution-and-recognition\.html: a\[href\] "#no-such-part" \[fragment-exists\]: history\/revolution-and-recognition\.html has no element with id "no-such-part"\. Available fragments: #.*#relations-interrupted, #p-interrupted, /);
   });
 
   it('finds nothing else missing: the renamed section and heading keep their old links through aliases', () => {

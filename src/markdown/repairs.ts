@@ -104,7 +104,7 @@ function noteMark(page: PagePath, repair: Repair, index: number): Emphasis {
     type: 'link',
     url: relativeUrl(page, page, repairNoteId(index)),
     title: null,
-    data: { hProperties: { id: repairMarkId(index), className: ['repair-ref__link'], 'aria-label': `Editorial note ${n}: ${what}` } },
+    data: { hProperties: { id: repairMarkId(index), 'aria-label': `Editorial note ${n}: ${what}` } },
     children: [{ type: 'text', value: `note ${n}` }],
   };
   return {

@@ -50,7 +50,6 @@
   }
   document.addEventListener('mouseover', function (e) {
     clearTimeout(timer);
-    if (card.contains(e.target)) return;
     var a = find(e.target);
     if (a) { if (a !== owner) timer = setTimeout(function () { show(a); }, 350); }
     else if (owner) timer = setTimeout(hide, 300);

@@ -5,6 +5,7 @@
  * the sentence they repair, with the restored words marked. Computed once per build.
  */
 import type { DatedFact } from '../schemas/base.ts';
+import type { SectionData } from '../schemas/section.ts';
 import type { EntityData } from '../schemas/entity.ts';
 import type { Repair } from '../schemas/repair.ts';
 import type { ParagraphRecord } from '../markdown/analyse-section.ts';
@@ -100,4 +101,23 @@ function repairLabel(repair: Repair, paragraphText: string | undefined): LabelPa
 function withSubject(name: string, label: string): string {
   if (label.toLowerCase().includes(name.toLowerCase())) return label;
   return `${name}: ${label}`;
+}
+
+/**
+ * A section's dated facts: its `dates`, plus the dates in its topic's own fields (when a
+ * cooperation was launched or suspended) that `dates` does not already state.
+ */
+export function sectionDatedFacts(data: SectionData): DatedFact[] {
+  const facts = [...data.dates];
+  const stated = new Set(facts.map((d) => d.date));
+  const add = (date: string | undefined, label: string) => {
+    if (date === undefined || stated.has(date)) return;
+    facts.push({ date, label, restored: false });
+    stated.add(date);
+  };
+  if (data.topic === 'cooperation') {
+    add(data.launched, `Launched: ${data.title}`);
+    add(data.suspended, `Suspended: ${data.title}`);
+  }
+  return facts;
 }

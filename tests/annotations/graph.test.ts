@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ambiguousTermProblems } from '../../src/content/entity-terms-check.ts';
 import { buildLinkGraph, type GraphEntity, type GraphSection } from '../../src/lib/link-graph.ts';
-import { buildTimeline } from '../../src/lib/timeline.ts';
+import { buildTimeline, sectionDatedFacts } from '../../src/lib/timeline.ts';
 import { sentenceAround } from '../../src/lib/sentences.ts';
 import { placeLine } from '../../src/lib/source-map.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
@@ -132,6 +132,19 @@ describe('entity terms in the content check', () => {
     ]);
     expect(problems).toEqual([
       expect.objectContaining({ file: 'content/entities/georgia-us.yaml', field: 'aliases.0', found: '"georgia", already the name of entity "georgia"' }),
+    ]);
+  });
+});
+
+describe('dated facts of a section', () => {
+  it('adds a cooperation’s launch and suspension unless its dates already state them', () => {
+    const data = sectionSchema.parse({
+      title: 'Project', topic: 'cooperation', summary: 's', source: 'src', status: 'suspended', launched: '2005-12', suspended: '2014-04',
+      dates: [{ date: '2005-12', label: 'Launched in December' }],
+    });
+    expect(sectionDatedFacts(data)).toEqual([
+      { date: '2005-12', label: 'Launched in December', restored: false },
+      { date: '2014-04', label: 'Suspended: Project', restored: false },
     ]);
   });
 });

@@ -19,7 +19,7 @@ export interface CitationInput {
 }
 
 /** The note that goes with a permalink that is relative to the site's address. */
-export const RELATIVE_NOTE = 'path from the address where this site is published';
+export const RELATIVE_NOTE = 'relative to the address of this site';
 
 /**
  * A plain-text citation, e.g.
@@ -37,7 +37,7 @@ export function bibtexCitation(c: CitationInput): string {
     ['howpublished', `${escapeBibtex(c.siteName)}, ${escapeBibtex(c.topicTitle)}`],
     ['url', c.url],
     ['urldate', c.accessed],
-    ['note', `Accessed ${formatPartialDate(c.accessed)}${c.absolute ? '' : `; URL is the ${RELATIVE_NOTE}`}`],
+    ['note', `Accessed ${formatPartialDate(c.accessed)}${c.absolute ? '' : `; URL ${RELATIVE_NOTE}`}`],
   ];
   return `@misc{${bibtexKey(c.id)},\n${fields.map(([k, v]) => `  ${k} = {${v}}`).join(',\n')}\n}`;
 }
@@ -53,10 +53,10 @@ export function cslJsonCitation(c: CitationInput): string {
     section: c.topicTitle,
     URL: c.url,
     accessed: { 'date-parts': [[year, month, day]] },
-    ...(c.absolute ? {} : { note: `URL is the ${RELATIVE_NOTE}` }),
+    ...(c.absolute ? {} : { note: `URL ${RELATIVE_NOTE}` }),
   };
   // Keep the date on one line, as CSL-JSON is usually written: [[2026, 11, 28]].
-  return JSON.stringify([item], null, 2).replace(/\[\s*\[\s*(-?\d+),\s*(-?\d+),\s*(-?\d+)\s*\]\s*\]/, '[[$1, $2, $3]]');
+  return JSON.stringify([item], null, 1).replace(/\[\s*\[\s*(-?\d+),\s*(-?\d+),\s*(-?\d+)\s*\]\s*\]/, '[[$1, $2, $3]]');
 }
 
 /** A BibTeX key from a section id: `history/relations` -> `history-relations` (keys cannot hold `/`). */

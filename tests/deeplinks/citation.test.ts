@@ -21,8 +21,8 @@ describe('citation formats', () => {
 
   it('says when the permalink is a path from the site root rather than an absolute URL', () => {
     const relative = { ...input, url: 'history/revolution-and-recognition.html', absolute: false };
-    expect(plainCitation(relative)).toContain('history/revolution-and-recognition.html (path from the address where this site is published).');
-    expect(JSON.parse(cslJsonCitation(relative))[0].note).toBe('URL is the path from the address where this site is published');
+    expect(plainCitation(relative)).toContain('history/revolution-and-recognition.html (relative to the address of this site).');
+    expect(JSON.parse(cslJsonCitation(relative))[0].note).toBe('URL relative to the address of this site');
   });
 
   it('writes BibTeX with the key from the section id and TeX specials escaped', () => {

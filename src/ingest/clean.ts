@@ -101,6 +101,10 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
     return { line, text, kind: 'text' };
   });
   for (const p of facts.publishers) p.lines.sort((a, b) => a - b);
+  // A byline date belongs to the page itself: give it to the publisher its title line names.
+  const own = facts.publishers.find((p) => p.lines.includes(firstText + 1));
+  const dated = facts.dates[0];
+  if (own && dated) own.date = dated.date;
   return { verdicts, facts };
 }
 

@@ -47,7 +47,7 @@ describe('cleaning and paragraphs', () => {
     const { facts } = sort('A page title - Example News\n\nPublished 11 April 2018\n\nText here.\n  • Other story - BBC News\nOther story\n');
     expect(facts.title).toBe('A page title');
     expect(facts.publishers).toEqual([
-      { name: 'Example News', page: 'A page title', lines: [1] },
+      { name: 'Example News', page: 'A page title', lines: [1], date: '2018-04-11' },
       { name: 'BBC News', page: 'Other story', lines: [6, 7] },
     ]);
     expect(facts.dates).toEqual([{ date: '2018-04-11', line: 3 }]);
@@ -78,5 +78,12 @@ describe('cleaning and paragraphs', () => {
       const kept = verdicts.filter((v) => v.kind === 'text').map((v) => v.line);
       expect(placed).toEqual(kept);
     }), { numRuns: 300 });
+  });
+});
+
+describe('page facts from bylines', () => {
+  it('dates the publisher the title line names', () => {
+    const { facts } = cleanLines(splitLines('A page title - Example News\nPublished 11 April 2018\n\nText here.').lines);
+    expect(facts.publishers).toEqual([{ name: 'Example News', page: 'A page title', lines: [1], date: '2018-04-11' }]);
   });
 });

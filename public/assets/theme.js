@@ -1,8 +1,7 @@
-// Runs in <head> before paint: applies a remembered theme, so no flash of the wrong one. With
-// none, CSS follows prefers-color-scheme. Then wires the "Dark theme" aria-pressed toggle.
+// In <head>, before paint: applies the remembered theme (no flash), then wires the toggle.
 (function () {
   var root = document.documentElement, stored = null;
-  try { stored = localStorage.getItem('theme'); } catch (e) { /* storage off (file://, privacy mode): follow the system */ }
+  try { stored = localStorage.getItem('theme'); } catch (e) { /* storage off (file://, private): follow the system */ }
   if (stored === 'light' || stored === 'dark') root.setAttribute('data-theme', stored);
   var system = window.matchMedia && matchMedia('(prefers-color-scheme: dark)');
   function dark() { var set = root.getAttribute('data-theme'); return set ? set === 'dark' : !!(system && system.matches); }

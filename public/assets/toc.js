@@ -1,6 +1,4 @@
-// Marks the contents entry for the part the reader is in (aria-current). Without this script
-// the contents are a plain list of links. IntersectionObserver wakes it when a part crosses the
-// reading line, a third of the way down the window; the page's end selects the last part.
+// Marks the contents entry of the part being read (see docs/reading.md); the list works without it.
 (function () {
   var toc = document.querySelector('[data-toc]');
   if (!toc || !window.IntersectionObserver) return;
@@ -13,6 +11,7 @@
   var current, queued;
   function update() {
     queued = false;
+    // The last part whose top passed the reading line (a third down), or the last at the page end.
     var active = items[0];
     items.forEach(function (item) { if (item[1].getBoundingClientRect().top <= innerHeight / 3) active = item; });
     if (innerHeight + scrollY >= document.documentElement.scrollHeight - 2) active = items[items.length - 1];
@@ -24,7 +23,6 @@
   function schedule() { if (!queued) { queued = true; requestAnimationFrame(update); } }
   var observer = new IntersectionObserver(schedule, { rootMargin: '0px 0px -66% 0px' });
   items.forEach(function (item) { observer.observe(item[1]); });
-  var footer = document.querySelector('.site-footer');
-  if (footer) new IntersectionObserver(schedule).observe(footer);
+  observer.observe(document.querySelector('.site-footer') || document.body);
   update();
 })();

@@ -49,6 +49,11 @@ export function relativeUrl(from: PagePath, to: PagePath, fragment?: string | nu
   return `${'../'.repeat(up)}${rest}${hash}` as RelativeUrl;
 }
 
+/** The search page's results for `query`, as written on page `from`: `../search.html?q=Russia`. */
+export function searchUrl(from: PagePath, query: string): RelativeUrl {
+  return `${relativeUrl(from, searchPath())}?q=${encodeURIComponent(query)}` as RelativeUrl;
+}
+
 /** Resolve a relative URL written on page `from` back to a page path and fragment (for link checks). */
 export function resolveUrl(from: PagePath, href: string): { path: PagePath; fragment: string | null } {
   const [pathPart = '', ...hashParts] = href.split('#');

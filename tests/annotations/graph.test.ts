@@ -6,6 +6,7 @@ import { buildTimeline, sectionDatedFacts } from '../../src/lib/timeline.ts';
 import { sentenceAround } from '../../src/lib/sentences.ts';
 import { placeLine } from '../../src/lib/source-map.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
+import { resolveUrl, searchUrl, type PagePath } from '../../src/lib/urls.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
 import { entitySchema } from '../../src/schemas/entity.ts';
 
@@ -146,5 +147,12 @@ describe('dated facts of a section', () => {
       { date: '2005-12', label: 'Launched in December', restored: false },
       { date: '2014-04', label: 'Suspended: Project', restored: false },
     ]);
+  });
+});
+
+describe('search links', () => {
+  it('writes the search page with an encoded query, relative to the page', () => {
+    expect(searchUrl('entities/russia.html' as PagePath, 'Russia & NATO')).toBe('../search.html?q=Russia%20%26%20NATO');
+    expect(resolveUrl('entities/russia.html' as PagePath, searchUrl('entities/russia.html' as PagePath, 'x')).path).toBe('search.html');
   });
 });

@@ -22,11 +22,14 @@ const PHRASE = new RegExp(`${WORD}(?: (?:of |and |the )?${WORD})*`, 'gu');
 export function namedPhrases(text: string): string[] {
   const phrases: string[] = [];
   for (const m of text.matchAll(PHRASE)) {
-    const words = m[0].replace(/['’]s$/, '').split(' ');
+    const all = m[0].replace(/['’]s$/, '').split(' ');
+    // A capitalised stop word inside a run starts a new sentence ("with U. The United States").
+    const cut = all.findIndex((w, k) => k > 0 && STOP.has(w.toLowerCase()) && /^\p{Lu}/u.test(w));
+    const words = cut === -1 ? all : all.slice(0, cut);
     // A lone capitalised word opening a sentence is capitalised for the position, not as a name.
     const opensSentence = opensAt(text, m.index);
     while (words.length > 0 && STOP.has((words[0] ?? '').toLowerCase())) words.shift();
-    if (words.length > 4) words.length = 4;
+    if (words.length > 5) words.length = 5;
     while (words.length > 0 && (STOP.has((words.at(-1) ?? '').toLowerCase()) || /^(\p{Lu}\.)+$/u.test(words.at(-1) ?? '') && words.length > 1)) words.pop();
     const phrase = words.join(' ');
     if (words.length === 0 || /^\p{Lu}\.$/u.test(phrase) || phrase.length < 2 || (words.length === 1 && opensSentence && m[0].split(' ').length === 1)) continue;

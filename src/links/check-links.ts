@@ -34,11 +34,15 @@ export function urlKind(url: string): 'external' | 'internal' | 'bad-scheme' {
 
 /**
  * Checks every internal URL of every scanned page against `rules`. External URLs are skipped,
- * without a request; a `javascript:` or `file:` URL is reported.
+ * without a request; a `javascript:` or `file:` URL is reported. An id used twice on a page is
+ * reported too: a fragment must land in exactly one place.
  */
 export function checkLinks(site: SiteScan, rules: readonly LinkRule[] = LINK_RULES): LinkProblem[] {
   const problems: LinkProblem[] = [];
   for (const [from, page] of site.pages) {
+    for (const id of new Set(page.duplicateIds)) {
+      problems.push({ page: from, link: `#${id}`, where: '[id]', rule: 'unique-ids', message: `the id "${id}" is on this page more than once, so a link to #${id} may land on the wrong words: give each element its own id (check the section's {/* #id */} markers against the page's own ids such as #main or #text).` });
+    }
     for (const link of page.links) {
       const kind = urlKind(link.url);
       if (kind === 'external') continue;

@@ -73,9 +73,9 @@ describe('link check', () => {
     expect(problems[0]?.message).toMatch(/^history\/new\.html \(where the alias page history\/old\.html sends readers\) has no element with id "lost"\. Available fragments: #kept, #was-here$/);
   });
 
-  it('reports a fragment whose id is on the page twice', () => {
-    const problems = checkLinks(site({ 'a.html': doc('<p id="x">1</p><p id="x">2</p><a href="#x">x</a>') }));
-    expect(problems.map((p) => p.rule)).toEqual(['fragment-unique']);
+  it('reports an id used twice on a page, and a fragment pointing at it', () => {
+    const problems = checkLinks(site({ 'a.html': doc('<main id="main"><p id="main">1</p><p id="x">2</p><a href="#main">x</a></main>') }));
+    expect(problems.map((p) => [p.rule, p.link])).toEqual([['unique-ids', '#main'], ['fragment-unique', '#main']]);
   });
 });
 

@@ -4,7 +4,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { linksJsonPath } from '../lib/urls.ts';
 import { checkLinks, formatLinkProblems } from '../links/check-links.ts';
 import { linkTargets, writeLinksJson } from '../links/link-targets.ts';
-import { checkLock, formatLockProblems, lockFile, readLock } from '../links/lock.ts';
+import { addToLock, checkLock, formatLockProblems, lockFile, readLock } from '../links/lock.ts';
 import { scanSite } from '../links/scan-site.ts';
 
 /** Thrown when the built site has a broken internal link or lost a published link target. */
@@ -48,6 +48,8 @@ export default function deepLinks(): AstroIntegration {
           else {
             const lockProblems = checkLock(lock, site);
             if (lockProblems.length) reports.push(formatLockProblems(lockProblems, file));
+            const unlocked = addToLock(lock, targets).added.length;
+            if (unlocked) logger.info(`${unlocked} new link target${unlocked === 1 ? '' : 's'} not in the lock yet: run npm run links:lock when you publish them.`);
           }
         }
         if (reports.length) throw new DeepLinkError(`\n${reports.join('\n\n')}\n`);

@@ -1,16 +1,13 @@
 // Link previews: hovering or focusing a link to a section or entity shows its title and summary.
-// The data is in the page (<template id="link-previews">, from the build): nothing is fetched.
-// Loaded on demand by preview-loader.js.
+// Loaded on demand by preview-loader.js after this page's data (self.linkPreviews, written by the
+// build into previews/<page>.js): nothing leaves the site.
 // The card is a role=tooltip tied to the link by aria-describedby; Escape closes it.
 (function () {
-  var data = document.getElementById('link-previews');
-  if (!data || !data.content) return;
+  var data = self.linkPreviews;
+  if (!data) return;
   var byUrl = {};
   function key(href) { var u = new URL(href, document.baseURI); u.hash = u.search = ''; return u.href; }
-  data.content.querySelectorAll('[data-href]').forEach(function (p) {
-    var b = p.querySelector('b');
-    byUrl[key(p.dataset.href)] = [p.dataset.kind, b.textContent, p.textContent.slice(b.textContent.length).trim()];
-  });
+  data.forEach(function (entry) { byUrl[key(entry[0])] = entry.slice(1); });
   var card = document.createElement('div');
   card.id = 'link-preview';
   card.className = 'link-preview';

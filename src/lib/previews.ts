@@ -1,28 +1,31 @@
 /**
  * Link previews: the title and summary of each section or entity a page links to, gathered at
- * build time so `assets/previews.js` can show them on hover or focus without any request.
+ * build time so `assets/previews.js` can show them on hover or focus.
  *
  * Trade-off (see docs/reading.md): a site-wide `previews.json` would grow with the site and cannot
- * be fetched from `file://`; fetching target pages on hover fails there too. So each page carries
- * only the previews of what it links to, in an inert `<template>`: bounded by the page's own
- * links, read from disk like the rest of the page, and invisible without JavaScript (the same
- * summaries are on the target pages, so nothing is lost).
+ * be fetched from `file://`; fetching target pages on hover fails there too; data in the page
+ * itself costs every reader its weight up front. So each page gets its own small data script,
+ * `previews/<page>.js`, holding only what that page links to, and `assets/preview-loader.js`
+ * loads it with `previews.js` on the reader's first hover or focus of a link. Script tags work
+ * from disk, nothing leaves the site, and without JavaScript nothing is lost: the same summaries
+ * are on the target pages.
  */
-import type { SiteData } from './site-data.ts';
+import type { EntityEntry, SectionEntry, SiteData } from './site-data.ts';
+import { neighbourWindow } from './site-data.ts';
 import { entityPath, relativeUrl, sectionIdPath, type PagePath, type RelativeUrl } from './urls.ts';
 
 export interface Preview {
   /** The target's URL as written on the page that shows the preview. */
   href: RelativeUrl;
-  /** What kind of page it is, shown above the title: a topic name or an entity kind. */
+  /** What kind of page it is, shown above the title: "Section" or an entity kind. */
   kind: string;
   title: string;
   summary: string;
 }
 
 /**
- * Previews for the given section and entity ids, as seen from page `from`. Unknown ids are left
- * out (the link checker reports broken links; a preview has nothing to say about them).
+ * Previews for the given section and entity ids, as seen from page `from`, each once. Unknown
+ * ids are left out (the link checker reports broken links; a preview has nothing to say).
  */
 export function previewsFor(data: SiteData, from: PagePath, ids: { sections?: Iterable<string>; entities?: Iterable<string> }): Preview[] {
   const out = new Map<string, Preview>();
@@ -40,8 +43,8 @@ export function previewsFor(data: SiteData, from: PagePath, ids: { sections?: It
 }
 
 /**
- * Every entity id a section's frontmatter names, in any field (entities, actors, places,
- * treaties, participants…): the entities its page can link to. Bounded by the frontmatter.
+ * Every entity id a section's frontmatter names, in any field (actors, places, treaties,
+ * participants…): the entities its fact box can link to. Bounded by the frontmatter.
  */
 export function entityIdsIn(data: SiteData, frontmatter: Record<string, unknown>): Set<string> {
   const found = new Set<string>();
@@ -54,4 +57,31 @@ export function entityIdsIn(data: SiteData, frontmatter: Record<string, unknown>
   };
   for (const value of Object.values(frontmatter)) visit(value);
   return found;
+}
+
+/** What a section page links to: related sections, its neighbours, the fact box's and the text's entities. */
+export function sectionPreviews(data: SiteData, entry: SectionEntry): Preview[] {
+  const window = neighbourWindow(data, entry.id);
+  const related = data.related.get(entry.id) ?? [];
+  return previewsFor(data, sectionIdPath(entry.id), {
+    sections: [...related.map((s) => s.id), window.previous?.id, window.next?.id].filter((id): id is string => id !== undefined),
+    entities: [...entityIdsIn(data, entry.data), ...(data.graph.linkedFrom.get(entry.id) ?? [])],
+  });
+}
+
+/** What an entity page links to: the sections mentioning it and its related entities. */
+export function entityPreviews(data: SiteData, entry: EntityEntry): Preview[] {
+  const mentions = data.graph.mentions.get(entry.id) ?? [];
+  return previewsFor(data, entityPath(entry.id), {
+    sections: mentions.map((m) => m.sectionId),
+    entities: data.graph.relatedEntities.get(entry.id) ?? [],
+  });
+}
+
+/** The variable the data script sets and previews.js reads. */
+export const PREVIEWS_GLOBAL = 'linkPreviews';
+
+/** The text of a page's data script: `self.linkPreviews=[[href, kind, title, summary], …];`. */
+export function previewScript(previews: Preview[]): string {
+  return `self.${PREVIEWS_GLOBAL}=${JSON.stringify(previews.map((p) => [p.href, p.kind, p.title, p.summary]))};\n`;
 }

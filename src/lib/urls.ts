@@ -25,6 +25,8 @@ export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');
 export const sitemapPath = (): PagePath => page('sitemap.xml');
 export const robotsPath = (): PagePath => page('robots.txt');
+/** The link-preview data of a page, loaded on demand: `nato-stance/mh17.html` -> `previews/nato-stance/mh17.js`. */
+export const previewDataPath = (path: PagePath): PagePath => page(`previews/${path.replace(/\.html$/, '')}.js`);
 /** A static file under `public/`, e.g. `assets/theme.js`. */
 export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
 

@@ -90,7 +90,6 @@ function insertion(repair: Repair, index: number): Emphasis {
     data: editorialData('ins', {
       className: ['repair'],
       'data-repair': index + 1,
-      'data-confidence': repair.confidence,
     }),
     children: [{ type: 'text', value: repair.insert ?? '' }],
   };
@@ -99,12 +98,13 @@ function insertion(repair: Repair, index: number): Emphasis {
 /** The mark linking to the repair's note: `<sup data-editorial><a href="#repair-N">note N</a></sup>`. */
 function noteMark(page: PagePath, repair: Repair, index: number): Emphasis {
   const n = index + 1;
-  const what = repair.insert === undefined ? 'text lost here' : 'restored words';
+  // The restored words are visible beside the mark; a gap says what the mark stands for.
+  const what = repair.insert === undefined ? ': text lost here' : '';
   const link: Link = {
     type: 'link',
     url: relativeUrl(page, page, repairNoteId(index)),
     title: null,
-    data: { hProperties: { id: repairMarkId(index), 'aria-label': `Editorial note ${n}: ${what}` } },
+    data: { hProperties: { id: repairMarkId(index), 'aria-label': `Editorial note ${n}${what}` } },
     children: [{ type: 'text', value: `note ${n}` }],
   };
   return {

@@ -49,7 +49,7 @@ describe('repairs plugin', () => {
     const ins = all(tree).find((n) => n.data?.hName === 'ins');
     expect(ins && isEditorial(ins)).toBe(true);
     expect(ins && textOf(ins)).toBe(' 2014,');
-    expect(ins && renderedProperty(ins, 'data-confidence')).toBe('high');
+    expect(ins && renderedProperty(ins, 'data-repair')).toBe('1');
     const mark = all(tree).find((n) => n.data?.hName === 'sup');
     expect(mark && isEditorial(mark)).toBe(true);
     expect(mark && all(mark).some((n) => n.type === 'link' && (n as Node & { url: string }).url === '#repair-1')).toBe(true);

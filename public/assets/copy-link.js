@@ -1,4 +1,4 @@
-// "Copy" buttons beside self-links and citations (see docs/deep-links.md). No JS: self-links only.
+// Copy buttons: see docs/deep-links.md.
 (function () {
   var main = document.querySelector('main');
   if (!main || !navigator.clipboard || !window.isSecureContext) return;
@@ -12,7 +12,6 @@
     b.className = 'copy-button';
     b.setAttribute('data-editorial', '');
     b.setAttribute('aria-label', label);
-    b.title = label;
     var span = b.appendChild(document.createElement('span'));
     span.setAttribute('aria-hidden', 'true');
     span.textContent = glyph;

@@ -79,7 +79,7 @@ describe('“Cite this section” on the built pages', () => {
     expect(text).toContain(`“${title}.”`);
     expect(text).toContain(page);
     expect(text).toMatch(/Accessed \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
-    const permalink = cite.find('a[data-permalink]');
+    const permalink = cite.find('p:contains("Permalink:") a');
     expect(permalink.attr('href')).toBe(page.split('/')[1]);
     const formats = cite.find('details');
     expect(formats.find('summary').map((_, s) => $(s).text()).get()).toEqual(['BibTeX', 'CSL-JSON']);

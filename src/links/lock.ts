@@ -85,7 +85,7 @@ export function checkLock(lock: LinksLock, site: SiteScan): LockProblem[] {
   for (const target of lock.targets) {
     const landing = landingPage(site, target.url as PagePath);
     if (!landing) {
-      const entry = missingPages.get(target.url) ?? { target: { url: target.url, anchor: null, kind: 'page', title: target.title }, anchors: 0 };
+      const entry = missingPages.get(target.url) ?? { target: { url: target.url, anchor: null, kind: 'page', title: '' }, anchors: 0 };
       if (target.anchor === null) entry.target = target;
       else entry.anchors++;
       missingPages.set(target.url, entry);
@@ -106,7 +106,7 @@ function missingPageMessage(target: LockedTarget, anchors: number): string {
     topicOf(target.url) && file
       ? `keep it: if the section was renamed, add its old slug to the new section's frontmatter (content/sections/${topic}/<new-slug>.mdx): aliases: [${file.replace(/\.html$/, '')}]. The old URL then sends readers on, and its old anchors resolve on the new page.`
       : 'keep it: restore the page at that path.';
-  return `${targetKey(target)} (page “${target.title}”) is gone${withAnchors}.\n  To ${keep}\n  To drop it on purpose, with its anchors: npm run links:lock -- --drop '${targetKey(target)}'`;
+  return `${targetKey(target)}${target.title ? ` (page “${target.title}”)` : ''} is gone${withAnchors}.\n  To ${keep}\n  To drop it on purpose, with its anchors: npm run links:lock -- --drop '${targetKey(target)}'`;
 }
 
 function missingAnchorMessage(target: LockedTarget, landedOn: string, sameWordsId: string | undefined): string {

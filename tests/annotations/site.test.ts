@@ -211,3 +211,12 @@ describe('section connections', () => {
     expect(collapse(backlinks.text())).toContain('lists this section as related');
   });
 });
+
+describe('entities index', () => {
+  it('groups entities under readable kind headings, with how many sections mention each', () => {
+    const $ = loadPage('entities.html');
+    expect($('main h2').map((_, h) => $(h).text()).get()).toEqual(expect.arrayContaining(['Treaties', 'People', 'Weapon systems']));
+    const russia = $('main a[href="entities/russia.html"]').parent();
+    expect(Number(collapse(russia.find('.muted').text()).replace('·', '').trim())).toBeGreaterThanOrEqual(10);
+  });
+});

@@ -69,7 +69,7 @@ function applyRepair(tree: Root, file: VFile, page: PagePath, repair: Repair, in
     file.fail(
       `${shown}: repairs.${index}.after: expected the text ${JSON.stringify(repair.after)} exactly once in one run of the body's text, found it ${places.length} times. ` +
         (places.length === 0
-          ? 'Copy the words exactly as they stand just before the gap, within one paragraph and without crossing a link.'
+          ? 'Copy the words exactly as they stand just before the gap, within one paragraph, outside links and without crossing one.'
           : 'Quote more of the words before the gap, until they occur only once.'),
     );
   }
@@ -114,12 +114,12 @@ function noteMark(page: PagePath, repair: Repair, index: number): Emphasis {
   };
 }
 
-/** Every occurrence of `needle` inside one text node, outside editorial nodes. */
+/** Every occurrence of `needle` inside one text node, outside editorial nodes and links (a note mark is a link, and links do not nest). */
 function findText(tree: Root, needle: string): Place[] {
   const places: Place[] = [];
   const walk = (parent: Parent) => {
     parent.children.forEach((child, index) => {
-      if (isEditorial(child)) return;
+      if (isEditorial(child) || child.type === 'link' || child.type === 'linkReference') return;
       if (child.type === 'text') {
         for (let at = child.value.indexOf(needle); at !== -1; at = child.value.indexOf(needle, at + 1)) {
           places.push({ parent, index, node: child, offset: at });

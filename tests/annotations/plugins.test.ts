@@ -73,6 +73,8 @@ describe('repairs plugin', () => {
     expect(missing).toThrow(/example\.mdx: repairs\.0\.after: .*"nowhere" exactly once.*found it 0 times/);
     const twice = () => run('in in.', [{ after: 'x', note: 'n', confidence: 'low' }, { after: 'in', note: 'n', confidence: 'low' }]);
     expect(twice).toThrow(/repairs\.0\.after/);
+    const inLink = () => run('See [the treaty in force](https://example.org/).', [{ after: 'in force', note: 'n', confidence: 'low' }]);
+    expect(inLink).toThrow(/repairs\.0\.after: .*found it 0 times\. .*outside links/);
     const repeated = () => run('in and in.', [{ after: 'in', note: 'n', confidence: 'low' }]);
     expect(repeated).toThrow(/repairs\.0\.after: .*found it 2 times\. Quote more/);
   });

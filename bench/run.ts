@@ -1,12 +1,13 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--no-throughput]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--no-throughput] [--no-floor]`
  *
  * For each size n: generate scraped-style text of n sections (the ingest makes about n drafts of
  * it), ingest it into a fresh content folder, build it cold into a fresh output folder (both
  * under bench/out/, which git ignores), and measure. Prints
  * a table and merges the results into bench/results.json (a run replaces earlier results of the
  * same size, and keeps the others). Timings on a shared machine are noisy: each result records
- * the load average when it ran.
+ * the load average when it ran, its CPU seconds, and the floor: the same content built right
+ * after by bare Astro + MDX (bench/floor/project.ts), so the ratio of the two is our overhead.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,7 @@ import { siteStats, type SiteStats } from './site-stats.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { kb, mb, secs, table } from './format.ts';
 import { buildPhases, type BuildPhases } from './build-phases.ts';
+import { writeFloorProject } from './floor/project.ts';
 
 interface SizeResult {
   sections: number;
@@ -40,6 +42,8 @@ interface SizeResult {
   phases: BuildPhases;
   peakRssBytes: number;
   stats: SiteStats;
+  /** The same content built by bare Astro + MDX (bench/floor/project.ts), right after ours. */
+  floor?: { buildSeconds: number; buildCpuSeconds: number; peakRssBytes: number; pages: number };
 }
 
 interface Results {
@@ -61,6 +65,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
     'no-throughput': { type: 'boolean', default: false },
+    'no-floor': { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
@@ -104,6 +109,21 @@ async function benchSize(sections: number): Promise<SizeResult> {
     progress(`${sections} sections: built in ${secs(build.seconds)} (${secs(build.cpuSeconds)} CPU), peak RSS ${mb(build.peakRss)}`);
   }
   const stats = siteStats(dist);
+  let floor: SizeResult['floor'];
+  if (!values['no-floor']) {
+    const floorDist = path.join(dir, 'floor-dist');
+    fs.rmSync(floorDist, { recursive: true, force: true });
+    fs.rmSync(`${floorDist}.cache`, { recursive: true, force: true });
+    progress(`${sections} sections: building the same content with bare Astro + MDX (the floor)`);
+    const project = writeFloorProject(path.join(OUT, 'floor-project'), ROOT);
+    const bare = await runMeasured('npm', ['run', 'build', '--silent'], {
+      cwd: project,
+      env: { ...process.env, SITE_CONTENT_DIR: contentDir, SITE_OUT_DIR: floorDist },
+      logFile: path.join(dir, 'floor-build.log'),
+    });
+    floor = { buildSeconds: Number(bare.seconds.toFixed(3)), buildCpuSeconds: Number(bare.cpuSeconds.toFixed(2)), peakRssBytes: bare.peakRss, pages: siteStats(floorDist).htmlPages };
+    progress(`${sections} sections: floor built in ${secs(bare.seconds)} (${secs(bare.cpuSeconds)} CPU), peak RSS ${mb(bare.peakRss)}`);
+  }
   const medianRun = times.indexOf([...times].sort((a, b) => a - b)[Math.floor((times.length - 1) / 2)] ?? 0);
   const buildSeconds = times[medianRun] ?? 0;
   return {
@@ -120,6 +140,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
     phases: buildPhases(fs.readFileSync(path.join(dir, `build-${medianRun + 1}.log`), 'utf8')),
     peakRssBytes: peakRss,
     stats,
+    ...(floor ? { floor } : {}),
   };
 }
 
@@ -162,13 +183,14 @@ fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(`\n${cpuModel}, ${results.machine.cores} cores, ${mb(results.machine.memoryBytes)} RAM, Node ${process.version}\n`);
 console.log(table(
-  ['sections', 'pages', 'ingest', 'build', 'build CPU', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
+  ['sections', 'pages', 'ingest', 'build', 'build CPU', 'floor CPU', 'pages/s', 'peak RSS', 'dist', 'search index', 'median section page', 'load avg'],
   all.map((r) => [
     `${r.sections}${r.stats.sectionPages !== r.sections ? ` (${r.stats.sectionPages} drafts)` : ''}`,
     String(r.stats.htmlPages),
     `${secs(r.ingestSeconds)}${r.ingestMode === 'direct' ? ' (direct)' : ''}`,
     secs(r.buildSeconds),
     r.buildCpuSeconds ? secs(r.buildCpuSeconds) : 'n/a',
+    r.floor ? `${secs(r.floor.buildCpuSeconds)} (x${(r.buildCpuSeconds / r.floor.buildCpuSeconds).toFixed(2)})` : 'n/a',
     r.pagesPerSecond.toFixed(0),
     mb(r.peakRssBytes),
     mb(r.stats.distBytes),

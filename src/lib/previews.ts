@@ -10,8 +10,7 @@
  * from disk, nothing leaves the site, and without JavaScript nothing is lost: the same summaries
  * are on the target pages.
  */
-import type { EntityEntry, SectionEntry, SiteData } from './site-data.ts';
-import { neighbourWindow } from './site-data.ts';
+import type { SiteData } from './site-data.ts';
 import { entityPath, relativeUrl, sectionIdPath, type PagePath, type RelativeUrl } from './urls.ts';
 
 export interface Preview {
@@ -57,25 +56,6 @@ export function entityIdsIn(data: SiteData, frontmatter: Record<string, unknown>
   };
   for (const value of Object.values(frontmatter)) visit(value);
   return found;
-}
-
-/** What a section page links to: related sections, its neighbours, the fact box's and the text's entities. */
-export function sectionPreviews(data: SiteData, entry: SectionEntry): Preview[] {
-  const window = neighbourWindow(data, entry.id);
-  const related = data.related.get(entry.id) ?? [];
-  return previewsFor(data, sectionIdPath(entry.id), {
-    sections: [...related.map((s) => s.id), window.previous?.id, window.next?.id].filter((id): id is string => id !== undefined),
-    entities: [...entityIdsIn(data, entry.data), ...(data.graph.linkedFrom.get(entry.id) ?? [])],
-  });
-}
-
-/** What an entity page links to: the sections mentioning it and its related entities. */
-export function entityPreviews(data: SiteData, entry: EntityEntry): Preview[] {
-  const mentions = data.graph.mentions.get(entry.id) ?? [];
-  return previewsFor(data, entityPath(entry.id), {
-    sections: mentions.map((m) => m.sectionId),
-    entities: data.graph.relatedEntities.get(entry.id) ?? [],
-  });
 }
 
 /** The variable the data script sets and previews.js reads. */

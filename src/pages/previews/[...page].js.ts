@@ -5,7 +5,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../lib/site-data.ts';
-import { entityPreviews, previewScript, sectionPreviews, type Preview } from '../../lib/previews.ts';
+import { previewScript, type Preview } from '../../lib/previews.ts';
+import { entityPreviews, sectionPreviews } from '../../lib/page-previews.ts';
 import { entityPath, previewDataPath, sectionIdPath, type PagePath } from '../../lib/urls.ts';
 
 export const getStaticPaths = (async () => {
@@ -19,5 +20,5 @@ export const getStaticPaths = (async () => {
     .map((p) => ({ params: { page: previewDataPath(p.path).replace(/^previews\//, '').replace(/\.js$/, '') }, props: { previews: p.previews } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(previewScript((props as { previews: Preview[] }).previews), { headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+export const GET: APIRoute<{ previews: Preview[] }> = ({ props }) =>
+  new Response(previewScript(props.previews), { headers: { 'content-type': 'text/javascript; charset=utf-8' } });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { tempBuildRoot } from './helpers/temp-build.ts';
 
 /**
  * Builds the seed site once for every suite that reads dist/: into a temporary folder, so tests
@@ -10,7 +10,7 @@ import type { TestProject } from 'vitest/node';
  * through `inject('siteDir')`.
  */
 export default function setup(project: TestProject) {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-test-'));
+  const outDir = tempBuildRoot('seed');
   const siteDir = path.join(outDir, 'dist');
   const started = Date.now();
   const result = spawnSync('npm', ['run', 'build', '--silent'], {

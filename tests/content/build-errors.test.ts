@@ -1,14 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('a build with bad content', () => {
   it('fails and lists every problem by file and field', () => {
-    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-build-'));
+    const parent = tempBuildRoot('bad-content');
     try {
       const content = path.join(parent, 'content');
       fs.cpSync(path.join(root, 'content'), content, { recursive: true });

@@ -149,7 +149,9 @@ function readResults(): Results | undefined {
   return JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as Results;
 }
 
-function linearCheck(results: readonly SizeResult[]): Results['linear'] {
+/** Compares the median section page across sizes measured at this commit (pages of other commits differ for other reasons). */
+function linearCheck(all: readonly SizeResult[]): Results['linear'] {
+  const results = all.filter((r) => r.commit === COMMIT);
   if (results.length < 2) return undefined;
   const medians = results.map((r) => r.stats.medianSectionPageBytes);
   const ratio = Math.max(...medians) / Math.min(...medians);

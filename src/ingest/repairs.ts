@@ -40,6 +40,9 @@ export function candidateRepairs(lines: readonly BodyLine[], body: string): { re
   return { repairs, ambiguous };
 }
 
+/** An `after` longer than this is no help to an editor, and searching further costs time. */
+const MAX_AFTER_WORDS = 12;
+
 function uniqueRunBefore(text: string, end: number, reading: string): string | undefined {
   // Walk back word by word from the gap; begin with two words so `after` reads as a phrase.
   let words = 0;
@@ -47,6 +50,7 @@ function uniqueRunBefore(text: string, end: number, reading: string): string | u
     const startsWord = !/\s/.test(text[i] ?? '') && (i === 0 || /\s/.test(text[i - 1] ?? ''));
     if (!startsWord) continue;
     words++;
+    if (words > MAX_AFTER_WORDS) return undefined;
     if (words < 2 && i > 0) continue;
     const run = text.slice(i, end);
     if (run.trim() !== '' && occursOnce(reading, run)) return run;

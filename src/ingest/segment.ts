@@ -42,7 +42,51 @@ export function segmentBlocks(verdicts: readonly LineVerdict[]): Block[] {
     }
     current.lines.push({ line: v.line, text: v.text });
   }
-  return blocks;
+  return blocks.flatMap(splitLongParagraph);
+}
+
+/** Paragraphs longer than this are split at sentence ends, so that no section grows without bound. */
+export const MAX_PARAGRAPH_CHARS = 4000;
+
+/**
+ * Splits an over-long paragraph into paragraphs of whole lines, and an over-long line into
+ * pieces of whole sentences (a piece keeps its line number), each at most
+ * {@link MAX_PARAGRAPH_CHARS} unless one sentence alone is longer. Nothing is lost or reordered.
+ */
+function splitLongParagraph(block: Block): Block[] {
+  if (block.kind === 'heading' || block.lines.reduce((n, l) => n + l.text.length, 0) <= MAX_PARAGRAPH_CHARS) return [block];
+  const out: Block[] = [];
+  let current: Block = { kind: 'paragraph', lines: [] };
+  let size = 0;
+  const push = (piece: { line: number; text: string }) => {
+    if (size > 0 && size + piece.text.length > MAX_PARAGRAPH_CHARS) {
+      out.push(current);
+      current = { kind: 'paragraph', lines: [] };
+      size = 0;
+    }
+    current.lines.push(piece);
+    size += piece.text.length;
+  };
+  for (const l of block.lines) {
+    if (l.text.length <= MAX_PARAGRAPH_CHARS) {
+      push(l);
+      continue;
+    }
+    // Whole sentences per piece: start a new paragraph for each piece of a long line.
+    let piece = '';
+    for (const sentence of splitSentences(l.text)) {
+      if (piece !== '' && piece.length + sentence.length > MAX_PARAGRAPH_CHARS) {
+        push({ line: l.line, text: piece });
+        piece = '';
+        size = MAX_PARAGRAPH_CHARS; // the next piece opens a paragraph of its own
+      }
+      piece += sentence;
+    }
+    if (piece.trim() !== '') push({ line: l.line, text: piece });
+    size = MAX_PARAGRAPH_CHARS;
+  }
+  if (current.lines.length > 0) out.push(current);
+  return out;
 }
 
 /** True when a line ends a sentence: final punctuation that is not an abbreviation's or an initial's full stop. */

@@ -87,3 +87,15 @@ describe('page facts from bylines', () => {
     expect(facts.publishers).toEqual([{ name: 'Example News', page: 'A page title', lines: [1], date: '2018-04-11' }]);
   });
 });
+
+describe('long paragraphs', () => {
+  it('splits a 40,000-character line at sentence ends into bounded paragraphs, losing nothing', () => {
+    const line = Array.from({ length: 900 }, (_, i) => `Sentence number ${i} says the Allies met again. `).join('').trim();
+    const { verdicts } = cleanLines(splitLines(`Intro.\n\n${line}`).lines);
+    const blocks = segmentBlocks(verdicts).slice(1);
+    expect(blocks.length).toBeGreaterThan(9);
+    for (const b of blocks) expect(blockText(b).length).toBeLessThanOrEqual(4000);
+    expect(blocks.map(blockText).join(' ')).toBe(line);
+    expect(new Set(blocks.flatMap((b) => b.lines.map((l) => l.line)))).toEqual(new Set([3]));
+  });
+});

@@ -91,48 +91,28 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   const orderInTopic = new Map<TopicId, number>();
   let needsActor = false;
 
+  const placed = new Set<number>();
   drafts.forEach((draft, index) => {
     if (index % PROGRESS_EVERY === 0) progress(0.4 + (0.55 * index) / drafts.length, 'sections');
-    const blocksHere = sectionBlocks(draft);
-    const bodyText = blocksHere.map(blockText).join('\n');
-    const { topic, fields, reasons } = settleTopic(draft, bodyText, () => mentions(bodyText));
-    needsActor ||= topic === 'us-policy';
-    const order = (orderInTopic.get(topic) ?? 0) + 1;
-    orderInTopic.set(topic, order);
-    summary.sectionsPerTopic[topic]++;
-
-    const lineNumbers = blocksHere.flatMap((b) => b.lines.map((l) => l.line));
-    summary.placed.push(...lineNumbers);
-    const first = lineNumbers[0] ?? 0;
-    const last = lineNumbers.at(-1) ?? first;
-    const name = titleFor(phraseSets[index] ?? [], df, drafts.length);
-    const slugBase = name ? slugify(name, 6) : '';
-    const slug = sectionIds.claim([`${topic}/${slugBase || `lines-${first}`}`]).slice(topic.length + 1);
-
-    const anchors = new IdScope();
-    const rendered: RenderBlock[] = blocksHere.map((b) => {
-      const t = blockText(b);
-      return { kind: b.kind, text: t, id: anchors.claim(b.kind === 'heading' ? headingIdCandidates(t) : paragraphIdCandidates(t)) };
+    const section = planSection(draft, {
+      id,
+      title: titleFor(phraseSets[index] ?? [], df, drafts.length),
+      mentions,
+      sectionIds,
+      nextOrder: (topic) => {
+        const order = (orderInTopic.get(topic) ?? 0) + 1;
+        orderInTopic.set(topic, order);
+        return order;
+      },
     });
-    const body = renderBody(rendered);
-    const { repairs, ambiguous } = candidateRepairs(blocksHere.flatMap((b) => b.lines.map((l) => ({ line: l.line, text: l.text.trim() }))), body);
-    summary.gapsUnplaced += ambiguous;
-    for (const r of repairs) summary.gaps[r.kind] = (summary.gaps[r.kind] ?? 0) + 1;
-
-    const frontmatter: Record<string, YamlValue> = {
-      title: name ?? `Lines ${first}–${last} of ${id}`,
-      topic,
-      summary: summaryFor(bodyText, first, last, id),
-      source: id,
-      draft: true,
-      classification: [...draft.units.map((u) => `Lines ${u.paragraph?.lines[0]?.line ?? first}: ${explain(u.classification)}`), ...reasons].join(' '),
-      lines: lineNumbers,
-      order,
-      ...fields,
-      ...(repairs.length ? { repairs: repairs.map(({ after, note, confidence }) => ({ after, note, confidence })) } : {}),
-    };
-    files.push({ path: `sections/${topic}/${slug}.mdx`, content: renderMdx(frontmatter, body) });
+    needsActor ||= section.topic === 'us-policy';
+    summary.sectionsPerTopic[section.topic]++;
+    for (const line of section.lines) placed.add(line);
+    summary.gapsUnplaced += section.gapsUnplaced;
+    for (const kind of section.gapKinds) summary.gaps[kind] = (summary.gaps[kind] ?? 0) + 1;
+    files.push(section.file);
   });
+  summary.placed = [...placed].sort((a, b) => a - b);
   progress(0.95, 'manifest');
 
   for (const v of verdicts) if (v.kind === 'dropped') summary.dropped[v.reason] = (summary.dropped[v.reason] ?? 0) + 1;
@@ -151,7 +131,55 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   return { files, summary };
 }
 
+/** What one section needs from the whole plan. */
+interface SectionContext {
+  id: string;
+  title: string | undefined;
+  mentions: (text: string) => EntityInfo[];
+  sectionIds: IdScope;
+  nextOrder: (topic: TopicId) => number;
+}
 
+/** One draft section: topic and its fields, slug, anchored body, candidate repairs, frontmatter. */
+function planSection(draft: SectionDraft, ctx: SectionContext): { file: PlannedFile; topic: TopicId; lines: number[]; gapKinds: GapKind[]; gapsUnplaced: number } {
+  const blocks = sectionBlocks(draft);
+  const bodyText = blocks.map(blockText).join('\n');
+  const { topic, fields, reasons } = settleTopic(draft, bodyText, () => ctx.mentions(bodyText));
+  // A long line split into pieces appears once.
+  const lines = [...new Set(blocks.flatMap((b) => b.lines.map((l) => l.line)))];
+  const first = lines[0] ?? 0;
+  const last = lines.at(-1) ?? first;
+  const slugBase = ctx.title ? slugify(ctx.title, 6) : '';
+  const slug = ctx.sectionIds.claim([`${topic}/${slugBase || `lines-${first}`}`]).slice(topic.length + 1);
+
+  const anchors = new IdScope();
+  const rendered: RenderBlock[] = blocks.map((b) => {
+    const t = blockText(b);
+    return { kind: b.kind, text: t, id: anchors.claim(b.kind === 'heading' ? headingIdCandidates(t) : paragraphIdCandidates(t)) };
+  });
+  const body = renderBody(rendered);
+  const { repairs, ambiguous } = candidateRepairs(blocks.flatMap((b) => b.lines.map((l) => ({ line: l.line, text: l.text.trim() }))), body);
+
+  const frontmatter: Record<string, YamlValue> = {
+    title: ctx.title ?? `Lines ${first}–${last} of ${ctx.id}`,
+    topic,
+    summary: summaryFor(bodyText, first, last, ctx.id),
+    source: ctx.id,
+    draft: true,
+    classification: [...draft.units.map((u) => `Lines ${u.paragraph?.lines[0]?.line ?? first}: ${explain(u.classification)}`), ...reasons].join(' '),
+    lines,
+    order: ctx.nextOrder(topic),
+    ...fields,
+    ...(repairs.length ? { repairs: repairs.map(({ after, note, confidence }) => ({ after, note, confidence })) } : {}),
+  };
+  return {
+    file: { path: `sections/${topic}/${slug}.mdx`, content: renderMdx(frontmatter, body) },
+    topic,
+    lines,
+    gapKinds: repairs.map((r) => r.kind),
+    gapsUnplaced: ambiguous,
+  };
+}
 
 /**
  * The section's topic and its required fields. A topic whose required field the text cannot

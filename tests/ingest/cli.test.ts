@@ -84,6 +84,16 @@ describe('npm run ingest', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('--force removes the earlier drafts of that source that the new text no longer yields', () => {
+    expect(ingest(SEED, '--id', 'seed').code).toBe(0);
+    const drafts = () => Object.keys(snapshot()).filter((f) => f.startsWith('sections')).sort();
+    expect(drafts()).toHaveLength(5);
+    const small = input('small.txt', 'The Allies call on Russia to comply with the INF Treaty.\n');
+    const r = ingest(small, '--id', 'seed', '--force');
+    expect(r.code, r.err).toBe(0);
+    expect(drafts()).toEqual(['sections/nato-stance/inf-treaty-allies.mdx']);
+  });
+
   it('--dry-run prints the plan and writes nothing', () => {
     const before = snapshot();
     const r = ingest(SEED, '--id', 'seed', '--dry-run');

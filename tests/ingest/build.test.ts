@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { parseFrontmatter } from '../../src/content/frontmatter.ts';
 import { listContentFiles } from '../../src/content/load.ts';
 import { splitLines } from '../../src/ingest/decode.ts';
 import { normalizeSpace } from '../../src/ingest/normalize.ts';
+import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 /**
  * The issue's "done when", end to end and in one build: a text full of MDX, HTML and markdown
@@ -23,7 +23,7 @@ let content = '';
 let site = '';
 
 beforeAll(() => {
-  work = fs.mkdtempSync(path.join(os.tmpdir(), 'ingest-build-'));
+  work = tempBuildRoot('ingest-build');
   content = path.join(work, 'content');
   site = path.join(work, 'dist');
   fs.cpSync(path.join(ROOT, 'content'), content, { recursive: true });
@@ -32,11 +32,7 @@ beforeAll(() => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'src', 'ingest', 'cli.ts'), path.join(CASES, id, 'input.txt'), '--id', id], { cwd: ROOT, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`ingest ${id} failed (${r.status}):\n${r.stderr}`);
   }
-  const run = () => spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8' });
-  let build = run();
-  // Astro stages prerender chunks in the project's shared .astro/ folder whatever the output
-  // folder, so a build running at the same moment elsewhere can remove them. Retry that once.
-  if (build.status !== 0 && `${build.stdout}${build.stderr}`.includes('.astro/.prerender')) build = run();
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed (${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
 }, 240_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

@@ -24,8 +24,9 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = Date.now();
-        const pageCount = await writePagefind(outDir);
-        const fallback = await writeFallback(outDir);
+        // Pagefind works in its own process: build the fallback index on this one meanwhile.
+        // Neither reads what the other writes (pagefind/ is skipped; search-index.js is not HTML).
+        const [pageCount, fallback] = await Promise.all([writePagefind(outDir), writeFallback(outDir)]);
         logger.info(`search: ${fallback.pages} searchable of ${pageCount} pages; ${PAGEFIND_DIR}/ and ${FALLBACK_FILE} (${(fallback.bytes / 1024).toFixed(1)} KB) written in ${Date.now() - started} ms`);
       },
     },

@@ -21,7 +21,7 @@ export type GeneratedLine =
   | { kind: 'title'; text: string; section: number }
   | { kind: 'paragraph'; text: string; section: number };
 
-/** What the generator put in one section: the truth a direct writer (or a test) can use. */
+/** What the generator put in one section: the truth to compare the ingest's output with. */
 export interface GeneratedSection {
   index: number;
   topic: TopicId;

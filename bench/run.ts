@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { generateScrapedText } from './generate.ts';
-import { ingestInto, ROOT, type IngestMode } from './ingest-step.ts';
+import { ingestInto, ROOT } from './ingest-step.ts';
 import { runMeasured } from './measure.ts';
 import { siteStats, type SiteStats } from './site-stats.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
@@ -30,7 +30,6 @@ interface SizeResult {
   commit: string;
   /** 1-minute load average when the build started: above the core count, timings are inflated. */
   loadAverage: number;
-  ingestMode: IngestMode;
   ingestSeconds: number;
   /** Median of the timed builds (each cold: no cache, empty output). */
   buildSeconds: number;
@@ -51,7 +50,7 @@ interface Results {
   note: string;
   sizes: SizeResult[];
   ingestThroughput: ThroughputResult[];
-  linear?: { medianSectionPageBytes: Record<string, number>; ratio: number; ok: boolean };
+  linear?: { medianSectionPageBytes: Record<string, number>; ratio: number; ok: boolean } | undefined;
 }
 
 const RESULTS = path.join(ROOT, 'bench', 'results.json');
@@ -86,8 +85,8 @@ async function benchSize(sections: number): Promise<SizeResult> {
   fs.writeFileSync(textFile, generated.text);
   progress(`${sections} sections: ingesting ${mb(Buffer.byteLength(generated.text))} of text`);
   const contentDir = path.join(dir, 'content');
-  const ingest = await ingestInto(contentDir, textFile, generated, 'bench', path.join(dir, 'ingest.log'));
-  progress(`${sections} sections: ingest (${ingest.mode}) took ${secs(ingest.seconds)}`);
+  const ingest = await ingestInto(contentDir, textFile, 'bench', path.join(dir, 'ingest.log'));
+  progress(`${sections} sections: ingest took ${secs(ingest.seconds)}`);
 
   const dist = path.join(dir, 'dist');
   const times: number[] = [];
@@ -131,7 +130,6 @@ async function benchSize(sections: number): Promise<SizeResult> {
     ranAt: new Date().toISOString(),
     commit: COMMIT,
     loadAverage: Number(loadAverage.toFixed(2)),
-    ingestMode: ingest.mode,
     ingestSeconds: Number(ingest.seconds.toFixed(3)),
     buildSeconds: Number(buildSeconds.toFixed(3)),
     buildSecondsAll: times.map((t) => Number(t.toFixed(3))),
@@ -168,7 +166,7 @@ for (const size of sizes) fresh.push(await benchSize(size));
 let throughput: ThroughputResult[] = readResults()?.ingestThroughput ?? [];
 if (!values['no-throughput']) {
   progress('ingest throughput on 1 MB and 10 MB of text');
-  throughput = await measureThroughput([1, 10], seed);
+  throughput = measureThroughput([1, 10], seed);
 }
 
 const previous = readResults()?.sizes.filter((r) => !sizes.includes(r.sections)) ?? [];
@@ -189,7 +187,7 @@ console.log(table(
   all.map((r) => [
     `${r.sections}${r.stats.sectionPages !== r.sections ? ` (${r.stats.sectionPages} drafts)` : ''}`,
     String(r.stats.htmlPages),
-    `${secs(r.ingestSeconds)}${r.ingestMode === 'direct' ? ' (direct)' : ''}`,
+    secs(r.ingestSeconds),
     secs(r.buildSeconds),
     r.buildCpuSeconds ? secs(r.buildCpuSeconds) : 'n/a',
     r.floor ? `${secs(r.floor.buildCpuSeconds)} (x${(r.buildCpuSeconds / r.floor.buildCpuSeconds).toFixed(2)})` : 'n/a',
@@ -203,8 +201,7 @@ console.log(table(
 ));
 console.log(`\n${table(['sections', 'build phases (wall seconds, from the build log)'], all.map((r) => [String(r.sections), Object.entries(r.phases ?? {}).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' · ')]))}`);
 if (throughput.length) {
-  console.log(`\n${table(['ingest input', 'seconds', 'CPU seconds', 'MB/s (CPU)', 'sections'], throughput.map((t) => [mb(t.bytes), t.seconds === null ? 'n/a' : secs(t.seconds), t.cpuSeconds === undefined ? 'n/a' : secs(t.cpuSeconds), t.cpuSeconds ? (t.bytes / 1024 / 1024 / t.cpuSeconds).toFixed(1) : 'n/a', String(t.sections)]))}`);
-  if (throughput.some((t) => t.seconds === null)) console.log(throughput.find((t) => t.note)?.note);
+  console.log(`\n${table(['ingest input', 'seconds', 'CPU seconds', 'MB/s (CPU)', 'sections'], throughput.map((t) => [mb(t.bytes), secs(t.seconds), secs(t.cpuSeconds), (t.bytes / 1024 / 1024 / t.cpuSeconds).toFixed(1), String(t.sections)]))}`);
 }
 if (results.linear) {
   const { ratio, ok, medianSectionPageBytes } = results.linear;

@@ -29,13 +29,18 @@ export interface LineSegment {
   repairs: SegmentRepair[];
 }
 
-/** Text with each whitespace run collapsed to one space, and the index in the original of each kept character. */
+/**
+ * Text with each whitespace run collapsed to one space, and the index in the original of each
+ * kept character; `at` is null when nothing collapsed (every whitespace a single space), the
+ * common case, so indexes are the same in both.
+ */
 interface Collapsed {
   text: string;
-  at: number[];
+  at: number[] | null;
 }
 
 function collapse(text: string): Collapsed {
+  if (!/ \s|[^\S ]/.test(text)) return { text, at: null };
   let out = '';
   const at: number[] = [];
   for (const run of text.matchAll(/\s+|\S+/g)) {
@@ -56,13 +61,12 @@ function collapse(text: string): Collapsed {
  * every new pattern, which cost about 20 s per 1,000 sections on the source page (issue 8).
  */
 function locate(line: string | Collapsed, needle: string): { start: number; end: number } | undefined {
-  const words = needle.split(/\s+/).filter(Boolean);
-  if (words.length === 0) return undefined;
+  const joined = needle.trim().replace(/\s+/g, ' ');
+  if (joined === '') return undefined;
   const hay = typeof line === 'string' ? collapse(line) : line;
-  const joined = words.join(' ');
   const found = hay.text.indexOf(joined);
-  const start = hay.at[found];
-  const last = hay.at[found + joined.length - 1];
+  const start = hay.at ? hay.at[found] : found;
+  const last = hay.at ? hay.at[found + joined.length - 1] : found + joined.length - 1;
   return found === -1 || start === undefined || last === undefined ? undefined : { start, end: last + 1 };
 }
 

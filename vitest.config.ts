@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Suites: unit tests beside nothing else run fast; tests/site/* build the seed site once
-// (tests/global-setup.ts) and read dist/ with a parser; tests/browser/* drive Chromium.
+// The seed site is built once (tests/global-setup.ts) into node_modules/.cache and read by the
+// built-site suites with a parser; browser suites drive Debian's Chromium. The second reporter
+// prints a plain "Tests: N passed, N failed" line for CI logs.
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
@@ -10,6 +11,6 @@ export default defineConfig({
     hookTimeout: 300_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
   },
 });

@@ -12,7 +12,8 @@ import { renderBody, renderMdx, toYaml, type RenderBlock } from './render.ts';
 import type { YamlValue } from './yaml-emit.ts';
 import { candidateRepairs } from './repairs.ts';
 import { US_POLICY_ACTOR, TOPIC_RULES } from './rules.ts';
-import { blockText, segmentBlocks, splitSentences } from './segment.ts';
+import { blockText, segmentBlocks } from './segment.ts';
+import { splitSentences } from '../lib/sentences.ts';
 import { entityMatcher, topicFields, type EntityInfo } from './topic-fields.ts';
 
 export type { EntityInfo } from './topic-fields.ts';

@@ -1,5 +1,6 @@
 import type { LineVerdict } from './clean.ts';
 import { endsSentence, normalizeSpace } from './normalize.ts';
+import { isAbbreviation, splitSentences } from '../lib/sentences.ts';
 
 /** A block of kept text: a heading (one short line) or a paragraph (one or more lines). */
 export interface Block {
@@ -104,37 +105,3 @@ function continuesLowercase(next: LineVerdict | undefined): boolean {
   return next?.kind === 'text' && /^[\s\u200b-\u200d\u2060\ufeff]*\p{Ll}/u.test(next.text);
 }
 
-// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt',
-  'capt', 'cmdr', 'adm', 'maj', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'approx', 'fig', 'p', 'pp', 'art', 'vol', 'ed', 'eds',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'pres', 'amb', 'dept', 'est',
-]);
-
-/**
- * Splits a paragraph into sentences without losing a character: joining the result gives the
- * input back. A full stop ends a sentence only before white space and a capital, digit or quote,
- * and not after an abbreviation ("Dec.", "No. 5"), an initial ("George H. W. Bush") or a dotted
- * acronym ("U.S.").
- */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
-  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=[\p{Lu}\p{N}"“'‘(\[])/gu;
-  let start = 0;
-  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
-    const end = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
-    if (m[1] === '.' && !m[2] && isAbbreviation(text.slice(start, m.index))) continue;
-    sentences.push(text.slice(start, end + (m[3]?.length ?? 0)));
-    start = end + (m[3]?.length ?? 0);
-  }
-  if (start < text.length) sentences.push(text.slice(start));
-  return sentences;
-}
-
-function isAbbreviation(before: string): boolean {
-  const word = /(\S+)$/.exec(before)?.[1] ?? '';
-  const bare = word.replace(/^["'“‘(\[]+/, '');
-  if (/^\p{Lu}$/u.test(bare)) return true; // an initial, or a cut "U." (left for gap detection)
-  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true; // U.S, e.g, H.W
-  return ABBREVIATIONS.has(bare.toLowerCase());
-}

@@ -1,33 +1,54 @@
 /**
- * The sentence around a position in a paragraph, for showing a mention in context. A full stop
- * ends a sentence only when followed by space and a capital, digit or quote, and not when it
- * follows a lone capital (an initial, as in "George H. W. Bush"), so "U.S. in" stays one sentence.
+ * Sentences, one rule for the whole project: the ingest splits paragraphs with it, and pages
+ * quote the sentence around a mention with it. A full stop ends a sentence only before white
+ * space and a capital, digit or quote, and not after an abbreviation ("Dec.", "No. 5"), an
+ * initial ("George H. W. Bush") or a dotted acronym ("U.S.").
  */
 
-const END = /[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'no', 'nos', 'vs', 'etc', 'e.g', 'i.e', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt',
+  'capt', 'cmdr', 'adm', 'maj', 'inc', 'ltd', 'co', 'corp', 'jr', 'sr', 'approx', 'fig', 'p', 'pp', 'art', 'vol', 'ed', 'eds',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'pres', 'amb', 'dept', 'est',
+]);
 
-/** Offsets just after each sentence end in `text`. */
-function sentenceStarts(text: string): number[] {
-  const starts: number[] = [];
-  for (const match of text.matchAll(END)) {
-    const at = match.index;
-    const before = text.slice(Math.max(0, at - 2), at);
-    if (/(^|[\s.])\p{Lu}$/u.test(before)) continue;
-    starts.push(at + match[0].length);
+/** Splits a paragraph into sentences without losing a character: joining the result gives the input back. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  const boundary = /([.!?…]+)(["'”’)\]]*)(\s+)(?=[\p{Lu}\p{N}"“'‘(\[])/gu;
+  let start = 0;
+  for (let m = boundary.exec(text); m !== null; m = boundary.exec(text)) {
+    const end = m.index + (m[1]?.length ?? 0) + (m[2]?.length ?? 0);
+    if (m[1] === '.' && !m[2] && isAbbreviation(text.slice(start, m.index))) continue;
+    sentences.push(text.slice(start, end + (m[3]?.length ?? 0)));
+    start = end + (m[3]?.length ?? 0);
   }
-  return starts;
+  if (start < text.length) sentences.push(text.slice(start));
+  return sentences;
+}
+
+/** True when a full stop right after `before` marks an abbreviation, initial or acronym rather than a sentence end. */
+export function isAbbreviation(before: string): boolean {
+  const word = /(\S+)$/.exec(before)?.[1] ?? '';
+  const bare = word.replace(/^["'“‘(\[]+/, '');
+  if (/^\p{Lu}$/u.test(bare)) return true; // an initial, or a cut "U." (left for gap detection)
+  if (/^(\p{L}\.)+\p{L}$/u.test(bare)) return true; // U.S, e.g, H.W
+  return ABBREVIATIONS.has(bare.toLowerCase());
 }
 
 /** The whole sentence of `text` holding the characters from `start` to `end`, whitespace collapsed. */
 export function sentenceAround(text: string, start: number, end: number = start): string {
   let from = 0;
   let to = text.length;
-  for (const s of sentenceStarts(text)) {
-    if (s <= start) from = s;
-    else if (s >= end) {
-      to = s;
+  let offset = 0;
+  for (const sentence of splitSentences(text)) {
+    const next = offset + sentence.length;
+    if (next <= start) from = next;
+    else if (next >= end) {
+      to = next;
       break;
     }
+    offset = next;
   }
   return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }

@@ -9,7 +9,7 @@ import { readContentState } from '../../src/ingest/content-state.ts';
 import { splitLines } from '../../src/ingest/decode.ts';
 import { planIngest } from '../../src/ingest/index.ts';
 import { normalizeSpace } from '../../src/ingest/normalize.ts';
-import { splitSentences } from '../../src/ingest/segment.ts';
+import { splitSentences } from '../../src/lib/sentences.ts';
 import { writeAtomically } from '../../src/ingest/write.ts';
 
 /**

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLines } from '../../src/ingest/clean.ts';
 import { splitLines } from '../../src/ingest/decode.ts';
-import { blockText, segmentBlocks, splitSentences } from '../../src/ingest/segment.ts';
+import { blockText, segmentBlocks } from '../../src/ingest/segment.ts';
+import { splitSentences } from '../../src/lib/sentences.ts';
 
 describe('splitSentences', () => {
   it.each([

@@ -7,6 +7,7 @@ import rehypeSlug from 'rehype-slug';
 import remarkAnchors from './src/markdown/anchors.ts';
 import remarkRepairs from './src/markdown/repairs.ts';
 import remarkEntityLinks from './src/markdown/entity-links.ts';
+import remarkRecordAnalysis from './src/markdown/record-analysis.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import deepLinks from './src/integrations/deep-links.ts';
@@ -33,8 +34,9 @@ export default defineConfig({
     // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
     processor: unified({
       // Order matters: anchors first (ids), then repairs (editorial insertions), then entity links,
-      // which keep out of headings, links and the insertions.
-      remarkPlugins: [remarkGfm, remarkAnchors, remarkRepairs, remarkEntityLinks],
+      // which keep out of headings, links and the insertions; last, the link graph's record of
+      // that tree (src/markdown/record-analysis.ts), so the graph needs no second parse.
+      remarkPlugins: [remarkGfm, remarkAnchors, remarkRepairs, remarkEntityLinks, remarkRecordAnalysis],
       rehypePlugins: [rehypeSlug],
       smartypants: false,
     }),

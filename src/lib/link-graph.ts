@@ -3,14 +3,13 @@
  * sections mention each entity (with the sentence and paragraph), which sections name it in
  * their frontmatter, related entities both ways, and which sections point to each section.
  *
- * Mentions come from running each body through the same plugins as the build, with one entity
- * matcher for the whole site, so the graph lists exactly the links the pages show. Everything is
- * one pass over the sections plus map lookups: linear in the size of the site.
+ * Mentions come from each section's analysis (`analyse-section.ts`), which the build records
+ * while it compiles the page (`record-analysis.ts`), so the graph lists exactly the links the
+ * pages show and no body is parsed twice. Everything is one pass over the sections plus map
+ * lookups: linear in the size of the site.
  */
 import { entityFields } from '../content/validate.ts';
-import { createSectionAnalyser, type ParagraphRecord } from '../markdown/analyse-section.ts';
-import { createEntityMatcher } from '../markdown/entity-matcher.ts';
-import { termsOf } from '../markdown/entity-terms.ts';
+import type { ParagraphRecord, SectionAnalysis } from '../markdown/analyse-section.ts';
 import type { EntityData } from '../schemas/entity.ts';
 import type { SectionData } from '../schemas/section.ts';
 import { resolveUrl, routeParam, sectionIdPath } from './urls.ts';
@@ -18,11 +17,9 @@ import { resolveUrl, routeParam, sectionIdPath } from './urls.ts';
 export interface GraphSection {
   /** `<topic>/<slug>`. */
   id: string;
-  /** Absolute path of the section file. */
-  filePath: string;
-  /** The MDX body, without frontmatter. */
-  body: string;
   data: SectionData;
+  /** What its body holds, read from the tree its page renders. */
+  analysis: SectionAnalysis;
 }
 
 export interface GraphEntity {
@@ -71,7 +68,6 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
 
 /** Builds the graph. Sections should come in site order; lists keep that order. */
 export function buildLinkGraph(sections: readonly GraphSection[], entities: readonly GraphEntity[]): LinkGraph {
-  const analyse = createSectionAnalyser(createEntityMatcher(entities.map((e) => termsOf(e.id, e.data))));
   const graph: LinkGraph = {
     mentions: new Map(),
     namedBy: new Map(),
@@ -86,7 +82,7 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
 
   for (const section of sections) {
     const page = sectionIdPath(section.id);
-    const analysis = analyse({ filePath: section.filePath, page, body: section.body, frontmatter: { repairs: section.data.repairs } });
+    const { analysis } = section;
     graph.paragraphs.set(section.id, analysis.paragraphs);
     graph.repairParagraphs.set(section.id, analysis.repairParagraphs);
     graph.linkedFrom.set(section.id, analysis.mentions.map((m) => m.entityId));

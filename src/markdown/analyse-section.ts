@@ -49,7 +49,9 @@ export interface SectionInput {
 /**
  * Returns a function that runs a section body through the same plugins as the build (anchors,
  * repairs, entity links with `matcher`) and reads off paragraphs, mentions, repair places and
- * links. One parse per section, linear in its length: the link graph is built from these.
+ * links. This is a second parse of the body: a build records the same analysis during its own
+ * MDX compile (`record-analysis.ts`), so this only fills in bodies with no record (dev mode,
+ * before a page compiles) and is the reference the tests compare the records with.
  */
 export function createSectionAnalyser(matcher: EntityMatcher): (input: SectionInput) => SectionAnalysis {
   const processor = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
@@ -61,11 +63,15 @@ export function createSectionAnalyser(matcher: EntityMatcher): (input: SectionIn
     anchors(tree, file);
     repairs(tree, file);
     linkFirstMentions(tree, matcher, input.page);
-    return collect(tree);
+    return analyseTree(tree);
   };
 }
 
-function collect(tree: Root): SectionAnalysis {
+/**
+ * Reads paragraphs, mentions, repair marks and links off a section's tree once the anchors,
+ * repairs and entity-link plugins have run on it: the page's tree, so the graph matches the page.
+ */
+export function analyseTree(tree: Root): SectionAnalysis {
   const analysis: SectionAnalysis = { paragraphs: [], mentions: [], repairParagraphs: new Map(), links: [] };
   const visitBlocks = (node: Node) => {
     if (node.type === 'paragraph') {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ambiguousTermProblems } from '../../src/content/entity-terms-check.ts';
-import { buildLinkGraph, type GraphEntity, type GraphSection } from '../../src/lib/link-graph.ts';
+import type { GraphEntity } from '../../src/lib/link-graph.ts';
+import { oracleGraph, type BodySection } from '../helpers/graph-oracle.ts';
 import { buildTimeline, sectionDatedFacts } from '../../src/lib/timeline.ts';
 import { sentenceAround } from '../../src/lib/sentences.ts';
 import { placeLine } from '../../src/lib/source-map.ts';
@@ -10,7 +11,7 @@ import { resolveUrl, searchUrl, type PagePath } from '../../src/lib/urls.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
 import { entitySchema } from '../../src/schemas/entity.ts';
 
-const section = (id: string, body: string, extra: Record<string, unknown> = {}): GraphSection => {
+const section = (id: string, body: string, extra: Record<string, unknown> = {}): BodySection => {
   const [topic = 'history'] = id.split('/');
   const data = sectionSchema.parse({
     title: id, topic, summary: 's', source: 'src', period: { start: '1917' }, ...extra,
@@ -28,7 +29,7 @@ describe('link graph', () => {
     section('history/b', 'See [the other](a.html#p-a) on Russia. {/* #p-b */}'),
     section('history/c', '## Russia\n\nNothing here. {/* #p-c */}'),
   ];
-  const graph = buildLinkGraph(sections, entities);
+  const graph = oracleGraph(sections, entities);
 
   it('records the first mention in each section, with its paragraph and sentence', () => {
     expect(graph.mentions.get('russia')).toEqual([

@@ -3,17 +3,17 @@ import { parseDocument } from 'yaml';
 /** The result of splitting a content file into YAML data and body. */
 export type ParsedFile =
   | { ok: true; data: unknown; body: string; bodyStartLine: number }
-  | { ok: false; message: string; line?: number | undefined };
+  | { ok: false; message: string; line?: number | undefined; hint?: string };
 
 /** Splits `---\n<yaml>\n---\n<body>` and parses the YAML, reporting the line of a YAML error. */
 export function parseFrontmatter(text: string): ParsedFile {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!source.startsWith('---\n')) {
-    return { ok: false, message: 'expected the file to start with a frontmatter block: a line "---", YAML fields, and a closing "---"', line: 1 };
+    return { ok: false, message: 'no frontmatter block at the start of the file', line: 1, hint: 'start the file with a line "---", then the fields (title, topic, summary, source…), then a line "---".' };
   }
   const end = source.indexOf('\n---', 3);
   if (end === -1 || (source[end + 4] !== undefined && source[end + 4] !== '\n')) {
-    return { ok: false, message: 'the frontmatter block is not closed: add a line "---" after the YAML fields', line: 1 };
+    return { ok: false, message: 'a frontmatter block that is never closed', line: 1, hint: 'add a line "---" after the last field.' };
   }
   const yamlText = source.slice(4, end + 1);
   const parsed = parseYaml(yamlText, 1);

@@ -93,7 +93,7 @@ function hintFor(issue: z.core.$ZodIssue, found: unknown, field: string): string
   if (field.endsWith('date') || field.endsWith('start') || field.endsWith('end') || field.endsWith('launched') || field.endsWith('suspended')) {
     return 'write a date that exists as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2014-07-17.';
   }
-  if (issue.code === 'invalid_type') return `change \`${field}\` to ${issue.expected === 'array' ? 'a YAML list (lines starting with "- ")' : `a ${issue.expected}`}.`;
+  if (issue.code === 'invalid_type') return `change \`${field}\` to ${issue.expected === 'array' ? 'a YAML list (lines starting with "- ")' : plainType(issue.expected)}.`;
   return `correct \`${field}\` as described.`;
 }
 

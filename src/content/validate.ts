@@ -61,7 +61,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
     const shownFile = shown(file.relative);
     const parsed = parseFrontmatter(file.text);
     if (!parsed.ok) {
-      problems.push({ file: shownFile, field: '(frontmatter)', expected: 'valid YAML between two "---" lines', found: parsed.message, hint: 'fix the YAML syntax on that line (indentation, a missing colon, an unclosed quote).', line: parsed.line });
+      problems.push({ file: shownFile, field: '(frontmatter)', expected: 'valid YAML between two "---" lines', found: parsed.message, hint: parsed.hint ?? 'fix the YAML syntax on that line (indentation, a missing colon, an unclosed quote).', line: parsed.line });
       continue;
     }
     const result = sectionSchema.safeParse(parsed.data, { reportInput: true });

@@ -116,4 +116,15 @@ describe('content validation', () => {
     const fields = [...report.matchAll(/^ {2}- ([^:]+):/gm)].map((m) => m[1]);
     expect(fields.sort()).toEqual(['order', 'sumary', 'summary', 'title']);
   });
+
+  it('explains a file without frontmatter, or with a block never closed', () => {
+    expect(problemsAfter(MH17, (t) => t.replace(/^---\n[\s\S]*?\n---\n/, ''))).toContain('found no frontmatter block at the start of the file.\n    Hint: start the file with a line "---"');
+    expect(problemsAfter(MH17, (t) => t.replace(/\n---\n\n/, '\n\n'))).toContain('Hint: add a line "---" after the last field.');
+  });
+
+  it('says how to write a list or a yes/no value in YAML', () => {
+    const report = problemsAfter(MH17, (t) => t.replace('related:\n- nato-stance/ukraine-and-crimea', 'related: nato-stance/ukraine-and-crimea').replace('order: 3', 'order: 3\ndraft: "yes"'));
+    expect(report).toContain('related: expected a list; found the text "nato-stance/ukraine-and-crimea".\n    Hint: change `related` to a YAML list (lines starting with "- ").');
+    expect(report).toContain('draft: expected true or false; found the text "yes".\n    Hint: change `draft` to true or false.');
+  });
 });

@@ -2,16 +2,13 @@
  * The built site in Chromium, the way people host it offline: served under a sub-path, opened
  * from disk, searched, and read with JavaScript off. One browser for the whole file.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { sectionPages, siteDir, siteFiles } from '../helpers/site.ts';
 
 const PREFIX = '/any/prefix/';
-const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Queries a reader might type, and the section each must find (written from the source text, not the index). */
 const SEARCHES: readonly { query: string; expect: string }[] = [
@@ -48,17 +45,6 @@ function watch(page: Page, allowedOrigin: string | null): Trouble {
   });
   page.on('pageerror', (error) => trouble.pageErrors.push(error.message));
   return trouble;
-}
-
-/** Runs axe-core in the page. Evaluated through the DevTools protocol, which the page's CSP does not govern. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  return violations;
 }
 
 /** Waits until search.js has finished (its status no longer says "Searching"). */

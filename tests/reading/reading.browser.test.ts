@@ -4,14 +4,11 @@
  * follows the reader, link previews for keyboard users, and the sidebar shown or folded by width.
  * One browser for the whole file; each test opens its own context.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { axeViolations, browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { siteDir } from '../helpers/site.ts';
 
-const AXE = fs.readFileSync(path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'), 'utf8');
 const SECTION = 'nato-stance/mh17.html';
 const ENTITY = 'entities/inf-treaty.html';
 /** One page of every kind the site has. */
@@ -35,16 +32,6 @@ describe.runIf(browserAvailable())('reading in a browser', () => {
     const page = await context.newPage();
     await page.goto(`${server.base}${file}`, { waitUntil: 'load' });
     return page;
-  }
-
-  /** axe-core violations on the page, injected through the DevTools protocol (the page's CSP forbids inline scripts). */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    return page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-    });
   }
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -4,7 +4,8 @@
  * cannot import.
  */
 import { neighbourWindow, type EntityEntry, type SectionEntry, type SiteData } from './site-data.ts';
-import { entityIdsIn, previewsFor, type Preview } from './previews.ts';
+import { previewsFor, type Preview } from './previews.ts';
+import { entityFields } from '../content/validate.ts';
 import { entityPath, sectionIdPath } from './urls.ts';
 
 /** What a section page links to: related sections, its neighbours, the fact box's and the text's entities. */
@@ -13,7 +14,7 @@ export function sectionPreviews(data: SiteData, entry: SectionEntry): Preview[] 
   const related = data.related.get(entry.id) ?? [];
   return previewsFor(data, sectionIdPath(entry.id), {
     sections: [...related.map((s) => s.id), window.previous?.id, window.next?.id].filter((id): id is string => id !== undefined),
-    entities: [...entityIdsIn(data, entry.data), ...(data.graph.linkedFrom.get(entry.id) ?? [])],
+    entities: [...entityFields(entry.data).flatMap(([, ids]) => ids), ...(data.graph.linkedFrom.get(entry.id) ?? [])],
   });
 }
 

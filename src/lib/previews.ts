@@ -11,6 +11,7 @@
  * are on the target pages.
  */
 import type { SiteData } from './site-data.ts';
+import { ENTITY_KIND_LABELS } from './entity-kinds.ts';
 import { entityPath, relativeUrl, sectionIdPath, type PagePath, type RelativeUrl } from './urls.ts';
 
 export interface Preview {
@@ -36,26 +37,9 @@ export function previewsFor(data: SiteData, from: PagePath, ids: { sections?: It
   for (const id of ids.entities ?? []) {
     const e = data.entityById.get(id);
     if (!e || out.has(`e:${id}`)) continue;
-    out.set(`e:${id}`, { href: relativeUrl(from, entityPath(id)), kind: e.data.kind.replace('-', ' '), title: e.data.name, summary: e.data.description });
+    out.set(`e:${id}`, { href: relativeUrl(from, entityPath(id)), kind: ENTITY_KIND_LABELS[e.data.kind].one, title: e.data.name, summary: e.data.description });
   }
   return [...out.values()];
-}
-
-/**
- * Every entity id a section's frontmatter names, in any field (actors, places, treaties,
- * participants…): the entities its fact box can link to. Bounded by the frontmatter.
- */
-export function entityIdsIn(data: SiteData, frontmatter: Record<string, unknown>): Set<string> {
-  const found = new Set<string>();
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      if (data.entityById.has(value)) found.add(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-    }
-  };
-  for (const value of Object.values(frontmatter)) visit(value);
-  return found;
 }
 
 /** The variable the data script sets and previews.js reads. */

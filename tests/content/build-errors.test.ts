@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempBuildRoot } from '../helpers/temp-build.ts';
+import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -19,13 +18,8 @@ describe('a build with bad content', () => {
       edit('sections/nato-stance/mh17.mdx', /^summary:/m, 'sumary:');
       edit('sections/history/revolution-and-recognition.mdx', "start: '1917'", "start: '1917-02-30'");
       edit('entities/nato.yaml', 'kind: organisation', 'kind: alliance');
-      const result = spawnSync('npm', ['run', 'build'], {
-        cwd: root,
-        env: { ...process.env, SITE_CONTENT_DIR: content, SITE_OUT_DIR: path.join(parent, 'dist') },
-        encoding: 'utf8',
-      });
-      const output = `${result.stdout}\n${result.stderr}`;
-      expect(result.status).not.toBe(0);
+      const { status, output } = buildSite(path.join(parent, 'dist'), { SITE_CONTENT_DIR: content });
+      expect(status).not.toBe(0);
       expect(output).toContain('4 problems in 3 content files');
       expect(output).toContain('content/sections/nato-stance/mh17.mdx');
       expect(output).toContain('did you mean "summary"?');

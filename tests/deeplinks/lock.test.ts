@@ -11,6 +11,7 @@ import type { PagePath } from '../../src/lib/urls.ts';
 import { linksJsonSchema, type LinksLock } from '../../src/schemas/links.ts';
 import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { siteDir, sourceTextOf } from '../helpers/site.ts';
+import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 import { javaPath, validateHtml } from '../offline/vnu.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -31,12 +32,7 @@ describe('link lock on an edited copy of the content', () => {
   let lock: LinksLock;
 
   beforeAll(() => {
-    // Inside the project (node_modules/.cache, ignored by git): Astro keeps its prerender chunks in
-    // the output folder only when that is under the working directory; for an output elsewhere it
-    // uses <project>/.astro, which builds running at the same time share and trip over (ENOTEMPTY).
-    const cache = path.join(projectRoot, 'node_modules/.cache');
-    fs.mkdirSync(cache, { recursive: true });
-    tmp = fs.mkdtempSync(path.join(cache, 'deeplinks-lock-'));
+    tmp = tempBuildRoot('deeplinks-lock');
     const content = path.join(tmp, 'content');
     fs.cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
     lock = addToLock(null, seedTargets()).lock;
@@ -65,13 +61,7 @@ describe('link lock on an edited copy of the content', () => {
     }
 
     out = path.join(tmp, 'dist');
-    const result = spawnSync('npm', ['run', 'build', '--silent'], {
-      cwd: projectRoot,
-      env: { ...process.env, SITE_CONTENT_DIR: content, SITE_OUT_DIR: out, SOURCE_DATE_EPOCH: '1700000000', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-    status = result.status;
-    output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
+    ({ status, output } = buildSite(out, { SITE_CONTENT_DIR: content, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '1' }));
   });
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -13,4 +14,18 @@ export function tempBuildRoot(label: string): string {
   const parent = path.join(projectRoot, 'node_modules', '.cache', 'site-builds');
   fs.mkdirSync(parent, { recursive: true });
   return fs.mkdtempSync(path.join(parent, `${label}-`));
+}
+
+/**
+ * `npm run build` of this project into `outDir` (an absolute path, best under `tempBuildRoot`),
+ * with `env` added to the environment (e.g. SITE_CONTENT_DIR). Returns the exit status and
+ * stdout then stderr, without colour codes.
+ */
+export function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }

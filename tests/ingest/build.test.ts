@@ -7,7 +7,7 @@ import { parseFrontmatter } from '../../src/content/frontmatter.ts';
 import { listContentFiles } from '../../src/content/load.ts';
 import { splitLines } from '../../src/ingest/decode.ts';
 import { normalizeSpace } from '../../src/ingest/normalize.ts';
-import { tempBuildRoot } from '../helpers/temp-build.ts';
+import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 
 /**
  * The issue's "done when", end to end and in one build: a text full of MDX, HTML and markdown
@@ -32,8 +32,8 @@ beforeAll(() => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'src', 'ingest', 'cli.ts'), path.join(CASES, id, 'input.txt'), '--id', id], { cwd: ROOT, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`ingest ${id} failed (${r.status}):\n${r.stderr}`);
   }
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed (${build.status}):\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
+  const build = buildSite(site, { SITE_CONTENT_DIR: content });
+  if (build.status !== 0) throw new Error(`build failed (${build.status}):\n${build.output.slice(-6000)}`);
 }, 240_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 

@@ -3,15 +3,12 @@
  * only real changes and a deployed copy can be verified. Builds the seed site a second time
  * into a temporary folder and compares it, file by file, with the one tests/global-setup.ts built.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteDir } from '../helpers/site.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 
 /** Every file under `dir` (relative path, forward slashes) with the sha256 of its bytes. */
 function hashes(dir: string): Map<string, string> {
@@ -34,17 +31,14 @@ function firstDifference(a: string, b: string): string {
 }
 
 describe('deterministic output', () => {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'site-determinism-'));
+  // Inside the project, like the first build: see tempBuildRoot for why a build elsewhere can race.
+  const tmp = tempBuildRoot('determinism');
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
   it('builds byte-identical files a second time', () => {
     const second = path.join(tmp, 'dist');
-    const result = spawnSync('npm', ['run', 'build', '--silent'], {
-      cwd: ROOT,
-      env: { ...process.env, SITE_OUT_DIR: second, ASTRO_TELEMETRY_DISABLED: '1' },
-      encoding: 'utf8',
-    });
-    expect(result.status, `second build failed:\n${result.stdout}\n${result.stderr}`).toBe(0);
+    const result = buildSite(second);
+    expect(result.status, `second build failed:\n${result.output}`).toBe(0);
 
     const first = hashes(siteDir());
     const again = hashes(second);

@@ -76,7 +76,9 @@ describe('repairs on section pages', () => {
 
   it.each(pages)('%s: without [data-editorial], every paragraph is source text', (page) => {
     const $ = loadPage(page);
-    $('main .source-text p[id]').each((_, p) => {
+    const paragraphs = $('main .source-text p[id]');
+    expect(paragraphs.length, `${page}: no paragraph found to check`).toBeGreaterThan(0);
+    paragraphs.each((_, p) => {
       expect(sourceText, `${page}#${$(p).attr('id')}`).toContain(sourceTextOf($, p));
     });
   });

@@ -20,13 +20,13 @@ import { spawnSync } from 'node:child_process';
 import { generateScrapedText } from './generate.ts';
 import { ingestInto, ROOT } from './ingest-step.ts';
 import { runMeasured } from './measure.ts';
-import { siteStats, type SiteStats } from './site-stats.ts';
+import { isOurSectionPage, siteStats, type SiteStats } from './site-stats.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { kb, mb, secs, table } from './format.ts';
 import { buildPhases, type BuildPhases } from './build-phases.ts';
 import { writeFloorProject } from './floor/project.ts';
 import { starlightBuildCommand, writeStarlightProject } from './starlight/project.ts';
-import { contentPages, isOurSectionPage, isStarlightPage, type UpFrontWeight } from './starlight/page-stats.ts';
+import { contentPages, isStarlightPage, type UpFrontWeight } from './starlight/page-stats.ts';
 import { TOPIC_IDS } from '../src/schemas/topic.ts';
 
 interface SizeResult {

@@ -22,17 +22,9 @@ export interface SiteStats {
 
 /** Statistics of the site built into `dist`. */
 export function siteStats(dist: string): SiteStats {
-  const html: { rel: string; bytes: number }[] = [];
-  for (const entry of fs.readdirSync(dist, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    html.push({ rel: path.relative(dist, abs).split(path.sep).join('/'), bytes: fs.statSync(abs).size });
-  }
-  const topicFolders = new Set<string>(TOPIC_IDS);
-  const sections = html.filter((p) => {
-    const parts = p.rel.split('/');
-    return parts.length === 2 && topicFolders.has(parts[0] ?? '');
-  });
+  const html = htmlFiles(dist);
+  const isSection = isOurSectionPage(new Set(TOPIC_IDS));
+  const sections = html.filter((p) => isSection(p.rel));
   const largest = html.reduce((a, b) => (b.bytes > a.bytes ? b : a), { rel: '', bytes: 0 });
   const medianPage = medianBy(sections, (p) => p.bytes);
   return {
@@ -46,7 +38,25 @@ export function siteStats(dist: string): SiteStats {
   };
 }
 
-function medianBy<T>(items: readonly T[], key: (item: T) => number): T | undefined {
+/** Every HTML file under `dist`: its path relative to `dist` (with `/`) and its size in bytes. */
+export function htmlFiles(dist: string): { rel: string; bytes: number }[] {
+  const html: { rel: string; bytes: number }[] = [];
+  for (const entry of fs.readdirSync(dist, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    html.push({ rel: path.relative(dist, abs).split(path.sep).join('/'), bytes: fs.statSync(abs).size });
+  }
+  return html;
+}
+
+/** Our section pages: `<topic>/<slug>.html`. */
+export const isOurSectionPage = (topics: ReadonlySet<string>) => (rel: string): boolean => {
+  const parts = rel.split('/');
+  return parts.length === 2 && topics.has(parts[0] ?? '');
+};
+
+/** The lower median of `items` by `key`; undefined when there are none. */
+export function medianBy<T>(items: readonly T[], key: (item: T) => number): T | undefined {
   const sorted = [...items].sort((a, b) => key(a) - key(b));
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { pageWeight } from '../../tests/perf/page-weight.ts';
+import { htmlFiles, medianBy } from '../site-stats.ts';
 
 /** What one page loads up front, gzip bytes (HTML with inline CSS/JS, external CSS, external JS). */
 export interface UpFrontWeight {
@@ -32,14 +33,8 @@ export interface ContentPages {
  * a broken build, not a result.
  */
 export function contentPages(dist: string, isContent: (rel: string) => boolean): ContentPages {
-  const html: { rel: string; bytes: number }[] = [];
-  for (const entry of fs.readdirSync(dist, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    html.push({ rel: path.relative(dist, abs).split(path.sep).join('/'), bytes: fs.statSync(abs).size });
-  }
-  const content = html.filter((p) => isContent(p.rel)).sort((a, b) => a.bytes - b.bytes);
-  const median = content[Math.floor((content.length - 1) / 2)];
+  const html = htmlFiles(dist);
+  const median = medianBy(html.filter((p) => isContent(p.rel)), (p) => p.bytes);
   if (!median) throw new Error(`${dist}: no content pages among ${html.length} HTML pages`);
   const weight = pageWeight(dist, median.rel);
   return {
@@ -48,12 +43,6 @@ export function contentPages(dist: string, isContent: (rel: string) => boolean):
     pageWeight: { page: weight.page, htmlGzip: weight.htmlGzip, cssGzip: weight.cssGzip, jsGzip: weight.jsGzip, totalGzip: weight.totalGzip },
   };
 }
-
-/** Our section pages: `<topic>/<slug>.html`. */
-export const isOurSectionPage = (topics: ReadonlySet<string>) => (rel: string): boolean => {
-  const parts = rel.split('/');
-  return parts.length === 2 && topics.has(parts[0] ?? '');
-};
 
 /** Starlight's content pages (directory format): `<topic>/<slug>/index.html`. */
 export const isStarlightPage = (topics: ReadonlySet<string>) => (rel: string): boolean => {

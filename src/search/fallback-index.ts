@@ -43,7 +43,7 @@ export const EXCLUDED_SELECTORS = ['[data-pagefind-ignore]', 'nav', '.toc', '.se
 
 /**
  * Lowercased words of `text`: letters and digits of any script, diacritics folded so "Kyiv" and
- * "Kýiv" meet. The browser script folds queries the same way (`fold` in assets/search.js).
+ * "Kýiv" meet. The browser script folds queries the same way (`words` in assets/search.js).
  */
 export function words(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();

@@ -113,15 +113,29 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
     }
   }
 
+  graph.relatedEntities = relatedBothWays(entities);
+  return graph;
+}
+
+/**
+ * Relations declared on either side (`related: [...]` on sections or on entities), each pair
+ * once: id -> the ids related to it, sorted. Ids not among `items`, and self-references, are
+ * left out. Only ids with a relation get an entry.
+ */
+export function relatedBothWays(items: readonly { id: string; data: { related: readonly string[] } }[]): Map<string, string[]> {
   const related = new Map<string, Set<string>>();
-  const known = new Set(entities.map((e) => e.id));
-  for (const e of entities) {
-    for (const other of e.data.related) {
-      if (!known.has(other) || other === e.id) continue;
-      (related.get(e.id) ?? related.set(e.id, new Set()).get(e.id))?.add(other);
-      (related.get(other) ?? related.set(other, new Set()).get(other))?.add(e.id);
+  const known = new Set(items.map((item) => item.id));
+  const add = (from: string, to: string) => {
+    const set = related.get(from);
+    if (set) set.add(to);
+    else related.set(from, new Set([to]));
+  };
+  for (const item of items) {
+    for (const other of item.data.related) {
+      if (!known.has(other) || other === item.id) continue;
+      add(item.id, other);
+      add(other, item.id);
     }
   }
-  for (const [id, set] of related) graph.relatedEntities.set(id, [...set].sort());
-  return graph;
+  return new Map([...related].map(([id, set]) => [id, [...set].sort()]));
 }

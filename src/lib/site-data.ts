@@ -5,7 +5,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
-import { buildLinkGraph, type LinkGraph } from './link-graph.ts';
+import { buildLinkGraph, relatedBothWays, type LinkGraph } from './link-graph.ts';
 import { recordedAnalysis } from '../markdown/record-analysis.ts';
 import { createSectionAnalyser, type SectionAnalysis } from '../markdown/analyse-section.ts';
 import { createEntityMatcher } from '../markdown/entity-matcher.ts';
@@ -60,18 +60,11 @@ async function load(): Promise<SiteData> {
   const sections = TOPIC_IDS.flatMap((t) => byTopic.get(t) ?? []);
   const sectionById = new Map(sections.map((s) => [s.id, s]));
 
-  const relatedIds = new Map<string, Set<string>>(sections.map((s) => [s.id, new Set()]));
-  for (const s of sections) {
-    for (const other of s.data.related) {
-      if (!sectionById.has(other) || other === s.id) continue;
-      relatedIds.get(s.id)?.add(other);
-      relatedIds.get(other)?.add(s.id);
-    }
-  }
-  const related = new Map<string, SectionEntry[]>();
-  for (const [id, set] of relatedIds) {
-    related.set(id, [...set].sort().map((r) => sectionById.get(r)).filter((r): r is SectionEntry => r !== undefined));
-  }
+  const relatedIds = relatedBothWays(sections);
+  const related = new Map<string, SectionEntry[]>(sections.map((s) => [
+    s.id,
+    (relatedIds.get(s.id) ?? []).map((r) => sectionById.get(r)).filter((r): r is SectionEntry => r !== undefined),
+  ]));
 
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));

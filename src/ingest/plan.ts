@@ -8,8 +8,8 @@ import type { GapKind } from './gaps.ts';
 import { groupSections, sectionBlocks, type SectionDraft } from './group.ts';
 import { headingIdCandidates, IdScope, namedPhrases, paragraphIdCandidates, titleFor } from './naming.ts';
 import { normalizeSpace, slugify } from './normalize.ts';
-import { renderBody, renderMdx, toYaml, type RenderBlock } from './render.ts';
-import type { YamlValue } from './yaml-emit.ts';
+import { renderBody, renderMdx, type RenderBlock } from './render.ts';
+import { emitYaml, type YamlValue } from './yaml-emit.ts';
 import { candidateRepairs } from './repairs.ts';
 import { US_POLICY_ACTOR, TOPIC_RULES } from './rules.ts';
 import { blockText, segmentBlocks } from './segment.ts';
@@ -123,9 +123,9 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
     publishers: facts.publishers,
     dropped: verdicts.flatMap((v) => (v.kind === 'dropped' && v.reason !== 'blank' ? [{ line: v.line, text: v.text, reason: v.reason }] : [])),
   };
-  files.unshift({ path: `sources/${id}.txt`, content: text }, { path: `sources/${id}.yaml`, content: toYaml(manifest) });
+  files.unshift({ path: `sources/${id}.txt`, content: text }, { path: `sources/${id}.yaml`, content: emitYaml(manifest) });
   if (needsActor && !entities.some((e) => e.id === US_POLICY_ACTOR.id)) {
-    files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: toYaml(US_POLICY_ACTOR.yaml) });
+    files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: emitYaml(US_POLICY_ACTOR.yaml) });
     summary.entitiesCreated.push(US_POLICY_ACTOR.id);
   }
   progress(1, 'done');

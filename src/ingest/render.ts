@@ -18,8 +18,5 @@ export function renderBody(blocks: readonly RenderBlock[]): string {
     .join('\n\n');
 }
 
-/** YAML with stable formatting: keys in the order given, strings double-quoted. */
-export const toYaml = (data: { readonly [key: string]: YamlValue | undefined }): string => emitYaml(data);
-
 /** A whole MDX file: frontmatter and body. */
-export const renderMdx = (frontmatter: { readonly [key: string]: YamlValue | undefined }, body: string): string => `---\n${toYaml(frontmatter)}---\n\n${body}\n`;
+export const renderMdx = (frontmatter: { readonly [key: string]: YamlValue | undefined }, body: string): string => `---\n${emitYaml(frontmatter)}---\n\n${body}\n`;

@@ -10,10 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content-dir.ts';
+import { SLUG_PATTERN } from '../schemas/ids.ts';
 import { existsIn, readContentState } from './content-state.ts';
 import { decodeScrapedText } from './decode.ts';
 import { IngestError } from './errors.ts';
-import { planIngest } from './plan.ts';
+import { planIngest, sourceFiles } from './plan.ts';
 import { formatSummary } from './summary.ts';
 import { writeAtomically } from './write.ts';
 
@@ -25,8 +26,9 @@ function main(argv: string[]): number {
   const dir = contentDir();
   const bytes = readInput(args.file);
   const text = decodeScrapedText(bytes, args.file);
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(args.id)) throw new IngestError(`--id "${args.id}" is not a slug: use lower-case letters, digits and single hyphens, e.g. --id nato-russia-2019.`);
-  const used = [`sources/${args.id}.txt`, `sources/${args.id}.yaml`].filter((f) => existsIn(dir, f));
+  if (!SLUG_PATTERN.test(args.id)) throw new IngestError(`--id "${args.id}" is not a slug: use lower-case letters, digits and single hyphens, e.g. --id nato-russia-2019.`);
+  const source = sourceFiles(args.id);
+  const used = [source.text, source.manifest].filter((f) => existsIn(dir, f));
   if (used.length && !args.force) throw new IngestError(`The source id "${args.id}" is already used (${used.join(', ')} in ${dir}). Pick another --id, or pass --force to replace it and its draft sections.`);
 
   const state = readContentState(dir, args.id);
@@ -48,7 +50,7 @@ function main(argv: string[]): number {
     if (replaced.size) process.stdout.write(`and remove earlier drafts of "${args.id}" not rewritten: ${[...replaced].filter((r) => !plan.files.some((f) => f.path === r)).join(', ') || 'none'}\n`);
   } else {
     // The source text is written from the bytes read, so it is byte for byte the input.
-    writeAtomically(dir, plan.files.map((f) => (f.path === `sources/${args.id}.txt` ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f)), [...replaced]);
+    writeAtomically(dir, plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f)), [...replaced]);
   }
   process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: plan.files.length, seconds: (Date.now() - started) / 1000 })}\n`);
   return 0;

@@ -56,6 +56,9 @@ export interface IngestPlan {
   summary: IngestSummary;
 }
 
+/** Where a source's scraped text and its manifest go, relative to the content folder. */
+export const sourceFiles = (id: string): { text: string; manifest: string } => ({ text: `sources/${id}.txt`, manifest: `sources/${id}.yaml` });
+
 const PROGRESS_EVERY = 200;
 /** How many characters of a section its title is chosen from. */
 const TITLE_WINDOW = 3000;
@@ -123,7 +126,8 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
     publishers: facts.publishers,
     dropped: verdicts.flatMap((v) => (v.kind === 'dropped' && v.reason !== 'blank' ? [{ line: v.line, text: v.text, reason: v.reason }] : [])),
   };
-  files.unshift({ path: `sources/${id}.txt`, content: text }, { path: `sources/${id}.yaml`, content: emitYaml(manifest) });
+  const source = sourceFiles(id);
+  files.unshift({ path: source.text, content: text }, { path: source.manifest, content: emitYaml(manifest) });
   if (needsActor && !entities.some((e) => e.id === US_POLICY_ACTOR.id)) {
     files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: emitYaml(US_POLICY_ACTOR.yaml) });
     summary.entitiesCreated.push(US_POLICY_ACTOR.id);

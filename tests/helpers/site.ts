@@ -6,18 +6,19 @@ import { inject } from 'vitest';
 /** The folder of the seed site built once by tests/global-setup.ts. */
 export const siteDir = (): string => inject('siteDir');
 
+/** Every file under `dir`, as sorted paths relative to it (forward slashes); none when `dir` does not exist. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
 /** Every file of the built site with one of `extensions`, as paths relative to the site root (forward slashes). */
 export function siteFiles(extensions: readonly string[] = ['.html'], dir: string = siteDir()): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const abs = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(abs);
-      else if (extensions.some((e) => entry.name.endsWith(e))) out.push(path.relative(dir, abs).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+  return filesUnder(dir).filter((file) => extensions.some((e) => file.endsWith(e)));
 }
 
 /** A built page parsed with cheerio. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { filesUnder } from '../helpers/site.ts';
 
 /** The CLI as a user runs it: exit codes, what it writes, and that errors write nothing. */
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -27,16 +28,7 @@ function ingest(...args: string[]) {
 
 /** Every file under the content folder with its bytes, to prove a failed run changed nothing. */
 function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else out[path.relative(content, p)] = fs.readFileSync(p).toString('base64');
-    }
-  };
-  walk(content);
-  return out;
+  return Object.fromEntries(filesUnder(content).map((file) => [file, fs.readFileSync(path.join(content, file)).toString('base64')]));
 }
 
 function input(name: string, bytes: Uint8Array | string): string {

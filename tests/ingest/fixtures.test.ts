@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planIngest } from '../../src/ingest/index.ts';
+import { filesUnder } from '../helpers/site.ts';
 
 /**
  * Fixture folders: `cases/<name>/input.txt` is ingested as source `<name>`; every planned file
@@ -10,14 +11,6 @@ import { planIngest } from '../../src/ingest/index.ts';
  */
 const CASES = path.join(import.meta.dirname, '..', 'fixtures', 'ingest', 'cases');
 const update = process.env.UPDATE === '1';
-
-function listFiles(dir: string, base = dir): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    return e.isDirectory() ? listFiles(abs, base) : [path.relative(base, abs).split(path.sep).join('/')];
-  }).sort();
-}
 
 describe('ingest fixtures', () => {
   for (const name of fs.readdirSync(CASES).sort()) {
@@ -33,7 +26,7 @@ describe('ingest fixtures', () => {
           fs.writeFileSync(path.join(expectedDir, f.path), f.content);
         }
       }
-      expect(produced.map((f) => f.path).sort()).toEqual(listFiles(expectedDir));
+      expect(produced.map((f) => f.path).sort()).toEqual(filesUnder(expectedDir));
       for (const f of produced) expect(f.content, f.path).toBe(fs.readFileSync(path.join(expectedDir, f.path), 'utf8'));
       expect(plan.files.find((f) => f.path === `sources/${name}.txt`)?.content).toBe(input);
     });

@@ -7,18 +7,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { siteDir } from '../helpers/site.ts';
+import { filesUnder, siteDir } from '../helpers/site.ts';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 
 /** Every file under `dir` (relative path, forward slashes) with the sha256 of its bytes. */
 function hashes(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    out.set(path.relative(dir, abs).split(path.sep).join('/'), createHash('sha256').update(fs.readFileSync(abs)).digest('hex'));
-  }
-  return out;
+  return new Map(filesUnder(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
 }
 
 /** The first place two versions of a file differ, with a little context, to name the cause. */

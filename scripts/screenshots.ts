@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions } from 'playwright-core';
+import { entityPath, homePath, sectionPath, type PagePath } from '../src/lib/urls.ts';
 import { launchBrowser, serveStatic } from '../tests/helpers/browser.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -18,10 +19,10 @@ const siteDir = path.resolve(root, process.env.SITE_OUT_DIR || 'dist');
 const outDir = path.join(root, 'docs', 'screenshots');
 
 /** The pages shown, by a short name used in file names. */
-const PAGES: Record<string, string> = {
-  home: 'index.html',
-  section: 'nato-stance/mh17.html',
-  entity: 'entities/inf-treaty.html',
+const PAGES: Record<string, PagePath> = {
+  home: homePath(),
+  section: sectionPath('nato-stance', 'mh17'),
+  entity: entityPath('inf-treaty'),
 };
 
 interface Mode {
@@ -56,7 +57,7 @@ async function loadOptimiser(): Promise<Optimise | null> {
 }
 
 function ensureBuild(): void {
-  if (fs.existsSync(path.join(siteDir, 'index.html'))) return;
+  if (fs.existsSync(path.join(siteDir, homePath()))) return;
   console.log(`No build in ${siteDir}: building it.`);
   const result = spawnSync('npm', ['run', 'build', '--silent'], {
     cwd: root,

@@ -156,6 +156,6 @@ function own(text: string): string {
 }
 
 /** Whitespace collapsed to single spaces, trimmed: how the words read. */
-export function collapse(text: string): string {
+function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -12,7 +12,7 @@ import { linksJsonSchema, type LinksLock } from '../../src/schemas/links.ts';
 import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
 import { siteDir, sourceTextOf } from '../helpers/site.ts';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
-import { javaPath, validateHtml } from '../offline/vnu.ts';
+import { javaAvailable, validateHtml } from '../helpers/vnu.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 const seedTargets = () => linksJsonSchema.parse(JSON.parse(fs.readFileSync(path.join(siteDir(), 'links.json'), 'utf8'))).targets;
@@ -108,11 +108,11 @@ describe('link lock on an edited copy of the content', () => {
     expect(sourceTextOf($, heading)).toBe('The Lisbon Summit');
   });
 
-  it.runIf(javaPath() !== undefined)('writes valid HTML for the alias page and the heading with an alias', () => {
-    const java = javaPath() ?? 'java';
+  const java = javaAvailable();
+  it.runIf(java !== undefined)('writes valid HTML for the alias page and the heading with an alias', () => {
     const files = ['cooperation/missile-defence.html', 'cooperation/theatre-missile-defence.html'].map((f) => path.join(out, f));
     for (const file of files) expect(fs.existsSync(file), file).toBe(true);
-    expect(validateHtml(java, files).map((m) => `${m.url}:${m.lastLine}: ${m.message}`)).toEqual([]);
+    expect(validateHtml(java ?? 'java', files).map((m) => `${m.url}:${m.lastLine}: ${m.message}`)).toEqual([]);
   });
 
   it('lists the new page in links.json and leaves the alias page out', () => {

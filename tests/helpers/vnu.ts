@@ -14,6 +14,18 @@ export function javaPath(): string | undefined {
   return candidates.find((c) => c !== '' && fs.existsSync(c));
 }
 
+/**
+ * java for the Nu checker, like `browserAvailable`: without one the checks are skipped with a
+ * loud message, except when REQUIRE_BROWSER=1 (CI), where a missing JRE is an error.
+ */
+export function javaAvailable(): string | undefined {
+  const java = javaPath();
+  if (java) return java;
+  if (process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but no java on PATH or $JAVA_HOME: install a JRE (apt-get install -y default-jre-headless).');
+  console.warn('\n*** HTML validity SKIPPED: no java on PATH or $JAVA_HOME (the Nu checker needs a JRE). ***\n');
+  return undefined;
+}
+
 export interface VnuMessage {
   type: string;
   url?: string;

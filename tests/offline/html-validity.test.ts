@@ -4,13 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteDir, siteFiles } from '../helpers/site.ts';
-import { formatMessages, javaPath, validateHtml } from './vnu.ts';
+import { formatMessages, javaAvailable, validateHtml } from '../helpers/vnu.ts';
 
-const java = javaPath();
-if (!java) {
-  if (process.env.REQUIRE_BROWSER === '1') throw new Error('REQUIRE_BROWSER=1 but no java on PATH or $JAVA_HOME: install a JRE (apt-get install -y default-jre-headless).');
-  console.warn('\n*** HTML validity SKIPPED: no java on PATH or $JAVA_HOME (the Nu checker needs a JRE). ***\n');
-}
+const java = javaAvailable();
 
 describe.runIf(java)('HTML validity (W3C Nu checker)', () => {
   const javaBin = java ?? 'java';

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { listFiles } from '../src/links/scan-site.ts';
 import { TOPIC_IDS } from '../src/schemas/topic.ts';
 import { dirSize } from './measure.ts';
 
@@ -38,15 +39,11 @@ export function siteStats(dist: string): SiteStats {
   };
 }
 
-/** Every HTML file under `dist`: its path relative to `dist` (with `/`) and its size in bytes. */
+/** Every HTML file under `dist` (in path order): its path relative to `dist` (with `/`) and its size in bytes. */
 export function htmlFiles(dist: string): { rel: string; bytes: number }[] {
-  const html: { rel: string; bytes: number }[] = [];
-  for (const entry of fs.readdirSync(dist, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const abs = path.join(entry.parentPath, entry.name);
-    html.push({ rel: path.relative(dist, abs).split(path.sep).join('/'), bytes: fs.statSync(abs).size });
-  }
-  return html;
+  return listFiles(dist)
+    .filter((rel) => rel.endsWith('.html'))
+    .map((rel) => ({ rel, bytes: fs.statSync(path.join(dist, rel)).size }));
 }
 
 /** Our section pages: `<topic>/<slug>.html`. */

@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontmatter } from '../../src/content/frontmatter.ts';
 import { resolveUrl, type PagePath } from '../../src/lib/urls.ts';
 import { dateSortKey } from '../../src/lib/dates.ts';
-import { loadPage, sectionPages, siteDir, siteFiles, sourceTextOf } from '../helpers/site.ts';
+import { collapse, loadPage, sectionPages, siteDir, siteFiles, sourceTextOf } from '../helpers/site.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 const sourceText = collapse(fs.readFileSync(path.join(root, 'content/sources/russia-us-relations.txt'), 'utf8'));
 
 interface RepairFm { after: string; insert?: string; confidence: string; evidence?: { publisher: string; url: string; quote: string } }

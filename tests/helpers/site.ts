@@ -31,9 +31,12 @@ export function sectionPages(dir: string = siteDir()): string[] {
   return siteFiles(['.html'], dir).filter((f) => /^(nato-stance|history|cooperation|us-policy)\/[^/]+\.html$/.test(f));
 }
 
+/** `text` with every run of whitespace made one space and the ends trimmed. */
+export const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** Text of an element with every `[data-editorial]` descendant removed and whitespace collapsed. */
 export function sourceTextOf($: cheerio.CheerioAPI, element: Parameters<cheerio.CheerioAPI>[0]): string {
   const clone = $(element).clone();
   clone.find('[data-editorial]').remove();
-  return clone.text().replace(/\s+/g, ' ').trim();
+  return collapse(clone.text());
 }

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { escapeMdxText } from '../../src/ingest/escape.ts';
+import { collapse } from '../helpers/site.ts';
 
 /**
  * A minimal JSX runtime: evaluating compiled MDX with it yields a plain tree of
@@ -31,9 +32,6 @@ async function render(mdx: string): Promise<{ elements: string[]; text: string }
   walk(mod.default({}));
   return { elements, text };
 }
-
-/** Whitespace is not significant in a paragraph: runs collapse to one space, ends are trimmed. */
-const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 // Fragments that mean something to MDX, CommonMark or GFM, mixed with arbitrary text.
 const HAZARDS = [

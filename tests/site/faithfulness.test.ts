@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadPage, sectionPages, sourceTextOf } from '../helpers/site.ts';
+import { collapse, loadPage, sectionPages, sourceTextOf } from '../helpers/site.ts';
 
 const SOURCE_ID = 'russia-us-relations';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -10,7 +10,6 @@ const sourceLines = fs.readFileSync(path.join(root, 'content/sources', `${SOURCE
 const manifest = parse(fs.readFileSync(path.join(root, 'content/sources', `${SOURCE_ID}.yaml`), 'utf8')) as {
   dropped: { line: number; text: string; reason: string }[];
 };
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every source paragraph on every section page, as a reader sees it once editorial additions are removed. */
 function renderedParagraphs(): { page: string; id: string; text: string }[] {

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { z } from 'zod';
-import { repairSchema } from '../schemas/repair.ts';
 import { analyseTree, type SectionAnalysis } from './analyse-section.ts';
 import { sectionPagePathOf } from './page-path.ts';
+import { frontmatterOf, parseRepairs } from './repairs.ts';
 
 /**
  * Records what the link graph needs (paragraphs, first mentions, repair marks, links) while the
@@ -21,10 +20,9 @@ import { sectionPagePathOf } from './page-path.ts';
 export default function remarkRecordAnalysis() {
   return (tree: Root, file: VFile) => {
     if (!sectionPagePathOf(file.path)) return;
-    const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
     records().set(path.resolve(file.path), {
       body: String(file.value).trim(),
-      repairs: repairsKey(frontmatter?.['repairs'] ?? []),
+      repairs: repairsKey(frontmatterOf(file)?.['repairs']),
       analysis: analyseTree(tree),
     });
   };
@@ -46,11 +44,9 @@ function records(): Map<string, Recorded> {
   return (holder[RECORDS] ??= new Map());
 }
 
-const repairsSchema = z.array(repairSchema);
-
 /** The repairs as the repairs plugin applies them (none when invalid), in a comparable form. */
 function repairsKey(raw: unknown): string {
-  const parsed = repairsSchema.safeParse(raw);
+  const parsed = parseRepairs(raw);
   return parsed.success ? JSON.stringify(parsed.data) : 'invalid';
 }
 

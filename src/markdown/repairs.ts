@@ -2,7 +2,7 @@ import type { Emphasis, Link, Parent, PhrasingContent, Root, Text } from 'mdast'
 import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { repairSchema, type Repair } from '../schemas/repair.ts';
-import { relativeUrl, type PagePath } from '../lib/urls.ts';
+import { homePath, relativeUrl, type PagePath } from '../lib/urls.ts';
 import { editorialData, isEditorial } from './editorial.ts';
 import { sectionPagePathOf } from './page-path.ts';
 
@@ -23,7 +23,7 @@ export default function remarkRepairs() {
   return (tree: Root, file: VFile) => {
     const repairs = repairsOf(file);
     if (repairs.length === 0) return;
-    const page = sectionPagePathOf(file.path) ?? ('index.html' as PagePath);
+    const page = sectionPagePathOf(file.path) ?? homePath();
     repairs.forEach((repair, index) => applyRepair(tree, file, page, repair, index));
   };
 }
@@ -40,12 +40,17 @@ export function repairIndexOfMarkId(id: string): number | undefined {
 
 const repairsSchema = z.array(repairSchema);
 
-/** The repairs of the file's frontmatter, as Astro passes it in `file.data.astro.frontmatter`. */
+/** The frontmatter of a file being compiled, as Astro passes it to remark plugins in `file.data.astro.frontmatter`. */
+export function frontmatterOf(file: VFile): Record<string, unknown> | undefined {
+  return (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
+}
+
+/** A frontmatter `repairs` value parsed as this plugin reads it (absent is none); applied only when valid. */
+export const parseRepairs = (raw: unknown) => repairsSchema.safeParse(raw ?? []);
+
+/** The repairs of the file's frontmatter. */
 function repairsOf(file: VFile): Repair[] {
-  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter;
-  const raw = frontmatter?.['repairs'];
-  if (raw === undefined) return [];
-  const parsed = repairsSchema.safeParse(raw);
+  const parsed = parseRepairs(frontmatterOf(file)?.['repairs']);
   if (!parsed.success) {
     // The content check reports the field in detail; here the text is left unrepaired.
     file.message(`repairs: not valid, so none is rendered (${parsed.error.issues[0]?.message ?? 'unknown problem'}).`);

@@ -2,6 +2,7 @@ import type { Heading, Paragraph, PhrasingContent, Root, RootContent } from 'mda
 import { createHash } from 'node:crypto';
 import type { VFile } from 'vfile';
 import { SLUG_PATTERN } from '../schemas/ids.ts';
+import { editorialData } from './editorial.ts';
 import type {} from 'mdast-util-mdx';
 import type {} from 'mdast-util-to-hast';
 
@@ -59,13 +60,10 @@ function anchor(node: Block, file: VFile, seen: Map<string, number>): void {
     type: 'link',
     url: `#${id}`,
     title: null,
-    data: {
-      hProperties: {
-        className: ['self-link'],
-        'data-editorial': '',
-        'aria-label': kind === 'heading' ? `Link to the heading “${plainText(node).trim()}”` : 'Link to this paragraph',
-      },
-    },
+    data: editorialData('a', {
+      className: ['self-link'],
+      'aria-label': kind === 'heading' ? `Link to the heading “${plainText(node).trim()}”` : 'Link to this paragraph',
+    }),
     children: [{ type: 'text', value: kind === 'heading' ? '#' : '¶' }],
   });
 }
@@ -94,7 +92,7 @@ function takeMarker(node: Block, file: VFile): { id: string; aliases: string[] }
 
 /** An empty, editorial `<span id=alias>`: the landing point of an old fragment. */
 function aliasTarget(alias: string): PhrasingContent {
-  return { type: 'emphasis', children: [], data: { hName: 'span', hProperties: { id: alias, 'data-editorial': '', 'data-anchor-alias': '' } } };
+  return { type: 'emphasis', children: [], data: editorialData('span', { id: alias, 'data-anchor-alias': '' }) };
 }
 
 function plainText(node: { children?: unknown[]; value?: unknown; type?: string }): string {

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { EXCLUDED_SELECTORS, fallbackScript, indexPage, type FallbackPage } from '../search/fallback-index.ts';
 
-/** Where the two indexes go, relative to the output folder (search.js finds them from its own URL). */
-export const PAGEFIND_DIR = 'pagefind';
+/** Where the fallback index goes, relative to the output folder, beside PAGEFIND_DIR (search.js finds both from its own URL). */
 export const FALLBACK_FILE = 'search-index.js';
 
 /**

@@ -30,6 +30,9 @@ export const previewDataPath = (path: PagePath): PagePath => page(`previews/${pa
 /** A static file under `public/`, e.g. `assets/theme.js`. */
 export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
 
+/** The folder of Pagefind's index, written after the build by src/integrations/search-index.ts. */
+export const PAGEFIND_DIR = 'pagefind';
+
 /** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */
 export const routeParam = (path: PagePath): string => path.replace(/\.html$/, '');
 

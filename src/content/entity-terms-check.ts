@@ -1,4 +1,4 @@
-import { normaliseTerm } from '../markdown/entity-matcher.ts';
+import { termKey } from '../markdown/entity-matcher.ts';
 import type { EntityData } from '../schemas/entity.ts';
 import type { Problem } from './problems.ts';
 
@@ -21,7 +21,7 @@ export function ambiguousTermProblems(entities: readonly EntityFile[]): Problem[
   for (const entity of entities) {
     const terms: [string, string][] = [['name', entity.data.name], ...entity.data.aliases.map((a, i): [string, string] => [`aliases.${i}`, a])];
     for (const [field, term] of terms) {
-      const key = normaliseTerm(term).toLowerCase();
+      const key = termKey(term);
       const owner = owners.get(key);
       if (owner === undefined) owners.set(key, { id: entity.id, field });
       else if (owner.id !== entity.id) {

@@ -62,6 +62,12 @@ const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.t
 /** A term with its whitespace collapsed to single spaces, as it is stored in the trie. */
 export const normaliseTerm = (term: string): string => term.replace(/\s+/g, ' ').trim();
 
+/**
+ * Two terms with the same key land on the same trie node, so they would name the same mention:
+ * whitespace collapsed, each UTF-16 unit lower-cased on its own, as the trie stores it.
+ */
+export const termKey = (term: string): string => normaliseTerm(term).split('').map((unit) => unit.toLowerCase()).join('');
+
 /** True for an acronym or code ("US", "NATO", "U.S.", "9M729"): at least two letters, none lower-case. */
 export const isAcronym = (term: string): boolean => !/\p{Ll}/u.test(term) && (term.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
 

@@ -1,4 +1,5 @@
 import { IngestError } from './errors.ts';
+import { splitSourceLines } from '../lib/source-text.ts';
 
 /** The scraped text as lines, numbered as the source page numbers them (1-based). */
 export interface SourceLines {
@@ -33,8 +34,7 @@ export function decodeScrapedText(bytes: Uint8Array, name: string): string {
  * dropped, CRLF, CR and LF all end a line, and a final line ending adds no empty line.
  */
 export function splitLines(text: string): SourceLines {
-  const normal = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, '');
-  return { lines: normal.split('\n') };
+  return { lines: splitSourceLines(text) };
 }
 
 /** Offset of the first byte that does not start a well-formed UTF-8 sequence (for the message only). */

@@ -1,3 +1,16 @@
+const TITLE_SEPARATOR = ' · ';
+
+/** The document `<title>` of a page: its own title, then the site name (the home page has the site name only). */
+export function documentTitle(title: string, isHome: boolean): string {
+  return isHome ? SITE.name : `${title}${TITLE_SEPARATOR}${SITE.name}`;
+}
+
+/** A page's own title, read back from its `<title>` (the inverse of {@link documentTitle}). */
+export function titleFromDocumentTitle(documentTitleText: string): string {
+  const suffix = `${TITLE_SEPARATOR}${SITE.name}`;
+  return documentTitleText.endsWith(suffix) ? documentTitleText.slice(0, -suffix.length) : documentTitleText;
+}
+
 /** Site-wide settings shown on every page. */
 export const SITE = {
   name: 'Russia–US Relations: a Reference',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SITE } from '../lib/site.ts';
+import { titleFromDocumentTitle } from '../lib/site.ts';
 import { linksJsonPath, type PagePath } from '../lib/urls.ts';
 import type { LinkTarget, LinksJson } from '../schemas/links.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
@@ -43,8 +43,7 @@ export function topicOf(url: PagePath | string): TopicId | null {
 
 /** The page's `<title>` without the site name the layout appends. */
 function pageTitle(page: PageScan): string {
-  const suffix = ` · ${SITE.name}`;
-  return page.title.endsWith(suffix) ? page.title.slice(0, -suffix.length) : page.title;
+  return titleFromDocumentTitle(page.title);
 }
 
 /** The first `count` words of `text`, with an ellipsis when there were more. */

@@ -35,6 +35,10 @@ export const PAGEFIND_DIR = 'pagefind';
 
 /** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */
 export const routeParam = (path: PagePath): string => path.replace(/\.html$/, '');
+/** The route's folders and file name, without `.html` (`history/revolution.html` -> ['history', 'revolution']). */
+export const routeSegments = (path: PagePath): string[] => routeParam(path).split('/');
+/** The param of a page's file name in a `[param].astro` route (`entities/nato.html` -> 'nato'). */
+export const fileParam = (path: PagePath): string => routeSegments(path).at(-1) ?? '';
 
 /**
  * The URL of `to` (optionally with a fragment) as written on page `from`.

@@ -1,6 +1,8 @@
 import type { TopicId } from '../schemas/topic.ts';
 import type { YamlValue } from './yaml-emit.ts';
 import { STATUS_RULES, US_POLICY_ACTOR } from './rules.ts';
+import { IngestError } from './errors.ts';
+import { AmbiguousTermError, createEntityMatcher, type EntityMatcher } from '../markdown/entity-matcher.ts';
 
 /** What ingest knows of an existing entity: enough to find its mentions and its earliest date. */
 export interface EntityInfo {
@@ -47,18 +49,25 @@ export function topicFields(topic: TopicId, text: string, mentioned: () => Entit
   return { fields: {}, reasons: [] };
 }
 
-/** One matcher over every entity name and alias, built once, finding which entities a text names. */
+/**
+ * Which entities a text names, found with the site's own matcher (src/markdown/entity-matcher.ts:
+ * whole words, longest match, acronyms such as "US" matched in capitals only), so a draft's
+ * history period is dated from the same mentions the site will link.
+ */
 export function entityMatcher(entities: readonly EntityInfo[]): (text: string) => EntityInfo[] {
-  const byName = new Map<string, EntityInfo>();
-  for (const e of entities) for (const n of [e.name, ...e.aliases]) if (n.trim() !== '' && !byName.has(n.toLowerCase())) byName.set(n.toLowerCase(), e);
-  if (byName.size === 0) return () => [];
-  const names = [...byName.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  let matcher: EntityMatcher;
+  try {
+    matcher = createEntityMatcher(entities.map((e) => ({ id: e.id, terms: [e.name, ...e.aliases] })));
+  } catch (error) {
+    if (error instanceof AmbiguousTermError) throw new IngestError(`The content folder's entities are not valid: ${error.message}`);
+    throw error;
+  }
   return (text) => {
     const found = new Map<string, EntityInfo>();
-    for (const m of text.matchAll(pattern)) {
-      const e = byName.get(m[0].toLowerCase());
-      if (e) found.set(e.id, e);
+    for (const match of matcher.find(text)) {
+      const entity = byId.get(match.entityId);
+      if (entity) found.set(entity.id, entity);
     }
     return [...found.values()];
   };

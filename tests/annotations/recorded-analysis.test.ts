@@ -117,7 +117,10 @@ describe('link graph from recorded analyses', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(body, { minLength: 1, maxLength: 3 }), async (bodies) => {
         const sections = bodies.map((blocks, s) => {
-          const text = blocks.map(([prefix, words, marker], b) => `${prefix}${words.join(' ')} w${b}${marker ? ` {/* #m-${b} */}` : ''}`).join('\n\n');
+          // A line break ends a heading, and would leave its second line a paragraph that may repeat
+          // another block's (two equal paragraphs get one id: a content error, not a graph case).
+          const line = (prefix: string, words: string[]) => (prefix === '## ' ? words.join(' ').replace(/\n/g, ' ') : words.join(' '));
+          const text = blocks.map(([prefix, words, marker], b) => `${prefix}${line(prefix, words)} w${b}${marker ? ` {/* #m-${b} */}` : ''}`).join('\n\n');
           return sectionFrom(`sections/history/s${s}.mdx`, `---\ntitle: S${s}\ntopic: history\nsummary: s\nsource: src\nperiod:\n  start: '1917'\n---\n${text}\n`);
         });
         expect(await recordedGraph(sections, entities)).toEqual(oracleGraph(sections, entities));

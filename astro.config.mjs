@@ -2,15 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import remarkGfm from 'remark-gfm';
-import rehypeSlug from 'rehype-slug';
-import remarkAnchors from './src/markdown/anchors.ts';
-import remarkRepairs from './src/markdown/repairs.ts';
-import remarkEntityLinks from './src/markdown/entity-links.ts';
-import remarkRecordAnalysis from './src/markdown/record-analysis.ts';
+import { processorOptions } from './src/markdown/processor-options.ts';
+import { compileInWorkers, mdxWorkers } from './src/markdown/mdx-workers.ts';
 import contentCheck from './src/integrations/content-check.ts';
-import searchIndex from './src/integrations/search-index.ts';
-import deepLinks from './src/integrations/deep-links.ts';
+import builtSite from './src/integrations/built-site.ts';
 
 // The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
 // Every link inside pages is relative, so the same dist/ works at any path and from file://.
@@ -28,18 +23,14 @@ export default defineConfig({
     format: 'file',
     // Inline CSS so no page needs an absolute /_astro/ stylesheet URL (file:// and sub-paths).
     inlineStylesheets: 'always',
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   markdown: {
     // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
-    processor: unified({
-      // Order matters: anchors first (ids), then repairs (editorial insertions), then entity links,
-      // which keep out of headings, links and the insertions; last, the link graph's record of
-      // that tree (src/markdown/record-analysis.ts), so the graph needs no second parse.
-      remarkPlugins: [remarkGfm, remarkAnchors, remarkRepairs, remarkEntityLinks, remarkRecordAnalysis],
-      rehypePlugins: [rehypeSlug],
-      smartypants: false,
-    }),
+    // The plugins and their order: src/markdown/processor-options.ts. During a build, MDX compiles
+    // in worker threads that build the same processor (src/markdown/mdx-workers.ts).
+    processor: compileInWorkers(unified(processorOptions())),
   },
-  integrations: [contentCheck(), mdx(), searchIndex(), deepLinks()],
+  integrations: [contentCheck(), mdxWorkers(), mdx(), builtSite()],
 });

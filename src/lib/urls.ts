@@ -30,7 +30,7 @@ export const previewDataPath = (path: PagePath): PagePath => page(`previews/${pa
 /** A static file under `public/`, e.g. `assets/theme.js`. */
 export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
 
-/** The folder of Pagefind's index, written after the build by src/integrations/search-index.ts. */
+/** The folder of Pagefind's index, written by the build (src/search/pagefind-feed.ts). */
 export const PAGEFIND_DIR = 'pagefind';
 
 /** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */

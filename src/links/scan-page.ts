@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
 
 /** A URL found in a page, with where it was found (for error messages). */
 export interface FoundLink {
@@ -60,15 +60,22 @@ interface Open {
   target?: { id: string; kind: FoundTarget['kind']; text: string[]; selfLinked: boolean };
 }
 
+/** Reads a built page once and returns its ids, its outgoing URLs and its link targets. */
+export function scanPage(html: string): PageScan {
+  const reader = pageScanner();
+  readHtml(html, [reader]);
+  return reader.result();
+}
+
 /**
- * Reads a built page once, with a streaming parser (no DOM: a site of thousands of pages is
- * scanned in seconds), and returns its ids, its outgoing URLs and its link targets.
+ * A reader (see src/lib/html-pass.ts) that finds a page's ids, outgoing URLs and link targets
+ * while the page streams past (no DOM: a site of thousands of pages is scanned in seconds).
  *
  * A target is an `h2`–`h6` or `p` inside `<main>` that carries an id and an `<a href="#that-id">`
  * (the self-link src/markdown/anchors.ts adds): that is what marks the headings and paragraphs of
  * a section's body, as opposed to page furniture such as "On this page" or "Facts".
  */
-export function scanPage(html: string): PageScan {
+export function pageScanner(): HtmlReader<PageScan> {
   const scan: PageScan = { title: '', ids: new Set(), duplicateIds: [], links: [], targets: [], refresh: null, noindex: false };
   const stack: Open[] = [];
   let inTitle = false;
@@ -81,58 +88,56 @@ export function scanPage(html: string): PageScan {
     else scan.ids.add(own(id));
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const open: Open = { name, editorial: 'data-editorial' in attrs, main: name === 'main' };
-        if (attrs.id !== undefined && attrs.id !== '') addId(attrs.id);
-        if (name === 'a' && attrs.name) addId(attrs.name);
-        for (const attribute of URL_ATTRIBUTES[name] ?? []) {
-          const value = attrs[attribute];
-          if (value !== undefined) scan.links.push({ where: `${name}[${attribute}]`, url: own(value.trim()) });
+  return {
+    onopentag(name, attrs) {
+      const open: Open = { name, editorial: 'data-editorial' in attrs, main: name === 'main' };
+      if (attrs.id !== undefined && attrs.id !== '') addId(attrs.id);
+      if (name === 'a' && attrs.name) addId(attrs.name);
+      for (const attribute of URL_ATTRIBUTES[name] ?? []) {
+        const value = attrs[attribute];
+        if (value !== undefined) scan.links.push({ where: `${name}[${attribute}]`, url: own(value.trim()) });
+      }
+      if (SRCSET_ELEMENTS.has(name) && attrs.srcset) {
+        for (const candidate of attrs.srcset.split(',')) {
+          const url = candidate.trim().split(/\s+/)[0];
+          if (url) scan.links.push({ where: `${name}[srcset]`, url: own(url) });
         }
-        if (SRCSET_ELEMENTS.has(name) && attrs.srcset) {
-          for (const candidate of attrs.srcset.split(',')) {
-            const url = candidate.trim().split(/\s+/)[0];
-            if (url) scan.links.push({ where: `${name}[srcset]`, url: own(url) });
-          }
-        }
-        if (name === 'meta') readMeta(attrs, scan);
-        if (name === 'title') inTitle = true;
-        if (open.main) mainDepth++;
-        if (open.editorial) editorialDepth++;
-        if (mainDepth > 0 && !target && attrs.id && (HEADINGS.has(name) || name === 'p')) {
-          target = { id: own(attrs.id), kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
-          open.target = target;
-        }
-        if (target && name === 'a' && attrs.href === `#${target.id}`) target.selfLinked = true;
-        stack.push(open);
-      },
-      ontext(text) {
-        if (inTitle) scan.title += text;
-        if (target && editorialDepth === 0) target.text.push(text);
-      },
-      onclosetag(name) {
-        if (name === 'title') inTitle = false;
-        // Pop to the matching element: the parser reports implied closes too, so this stays in step.
-        while (stack.length) {
-          const open = stack.pop();
-          if (!open) break;
-          if (open.editorial) editorialDepth--;
-          if (open.main) mainDepth--;
-          if (open.target) {
-            if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapse(open.target.text.join('')) });
-            target = undefined;
-          }
-          if (open.name === name) break;
-        }
-      },
+      }
+      if (name === 'meta') readMeta(attrs, scan);
+      if (name === 'title') inTitle = true;
+      if (open.main) mainDepth++;
+      if (open.editorial) editorialDepth++;
+      if (mainDepth > 0 && !target && attrs.id && (HEADINGS.has(name) || name === 'p')) {
+        target = { id: own(attrs.id), kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
+        open.target = target;
+      }
+      if (target && name === 'a' && attrs.href === `#${target.id}`) target.selfLinked = true;
+      stack.push(open);
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(html);
-  scan.title = collapse(scan.title);
-  return scan;
+    ontext(text) {
+      if (inTitle) scan.title += text;
+      if (target && editorialDepth === 0) target.text.push(text);
+    },
+    onclosetag(name) {
+      if (name === 'title') inTitle = false;
+      // Pop to the matching element: the parser reports implied closes too, so this stays in step.
+      while (stack.length) {
+        const open = stack.pop();
+        if (!open) break;
+        if (open.editorial) editorialDepth--;
+        if (open.main) mainDepth--;
+        if (open.target) {
+          if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapse(open.target.text.join('')) });
+          target = undefined;
+        }
+        if (open.name === name) break;
+      }
+    },
+    result() {
+      scan.title = collapse(scan.title);
+      return scan;
+    },
+  };
 }
 
 function readMeta(attrs: Record<string, string>, scan: PageScan): void {
@@ -145,14 +150,6 @@ function readMeta(attrs: Record<string, string>, scan: PageScan): void {
     }
   }
   if (attrs.name?.toLowerCase() === 'robots' && /\bnoindex\b/i.test(attrs.content ?? '')) scan.noindex = true;
-}
-
-/**
- * A copy of `text` that does not keep the page's HTML alive: the parser hands out slices of the
- * whole document, and holding thousands of small slices would hold thousands of whole pages.
- */
-function own(text: string): string {
-  return (` ${text}`).slice(1);
 }
 
 /** Whitespace collapsed to single spaces, trimmed: how the words read. */

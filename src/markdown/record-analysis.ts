@@ -28,7 +28,8 @@ export default function remarkRecordAnalysis() {
   };
 }
 
-interface Recorded {
+/** What one compile recorded: plain data, so an MDX worker can send it to the main thread. */
+export interface Recorded {
   /** The body compiled, trimmed as Astro trims an entry's `body`. */
   body: string;
   /** The repairs applied, as {@link repairsKey}. */
@@ -58,4 +59,20 @@ export function recordedAnalysis(filePath: string, body: string, repairs: unknow
   const recorded = records().get(path.resolve(filePath));
   if (!recorded || recorded.body !== body.trim() || recorded.repairs !== repairsKey(repairs)) return undefined;
   return recorded.analysis;
+}
+
+/**
+ * Removes and returns what this thread recorded for `filePath`: an MDX worker (`mdx-workers.ts`)
+ * sends it back with the compiled code, and {@link keepRecord} stores it in the main thread.
+ */
+export function takeRecord(filePath: string): Recorded | undefined {
+  const key = path.resolve(filePath);
+  const recorded = records().get(key);
+  records().delete(key);
+  return recorded;
+}
+
+/** Stores a record made in another thread, as if this thread had compiled `filePath`. */
+export function keepRecord(filePath: string, recorded: Recorded): void {
+  records().set(path.resolve(filePath), recorded);
 }

@@ -8,8 +8,7 @@
  * at a fraction of the size of the text. `assets/search.js` loads it only on search.html, and only
  * when it needs it.
  */
-import * as cheerio from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
 
 /** One heading segment of a page: the anchor (empty for the text before the first heading), its title and its words. */
 export type FallbackSegment = [anchor: string, title: string, words: string];
@@ -37,9 +36,20 @@ export const FALLBACK_GLOBAL = '__siteSearchIndex';
 /**
  * What neither index reads (Pagefind gets the same list): navigation, self-links, badges and
  * note marks are not content; headings of asides (the fact box) would make "Facts" a sub-result,
- * so their text joins the segment before.
+ * so their text joins the segment before. {@link isExcluded} is the same list for a streaming
+ * reader; tests/offline/fallback-index.test.ts checks the two agree.
  */
 export const EXCLUDED_SELECTORS = ['[data-pagefind-ignore]', 'nav', '.toc', '.self-link', '.badge', '.repair-ref', 'aside h2', 'aside h3'];
+
+const EXCLUDED_CLASSES = new Set(['toc', 'self-link', 'badge', 'repair-ref']);
+const ASIDE_HEADINGS = new Set(['h2', 'h3']);
+
+/** Whether an element matches {@link EXCLUDED_SELECTORS}; `inAside`: it has an `<aside>` ancestor. */
+export function isExcluded(name: string, attrs: Record<string, string>, inAside: boolean): boolean {
+  if ('data-pagefind-ignore' in attrs || name === 'nav') return true;
+  if (inAside && ASIDE_HEADINGS.has(name)) return true;
+  return (attrs['class'] ?? '').split(/[ \t\n\f\r]+/).some((c) => EXCLUDED_CLASSES.has(c));
+}
 
 /**
  * Lowercased words of `text`: letters and digits of any script, diacritics folded so "Kyiv" and
@@ -58,39 +68,129 @@ export function words(text: string): string[] {
  * @param url the page's path from the site root
  */
 export function indexPage(html: string, url: string): FallbackPage | null {
-  // htmlparser2 (cheerio's `xml: { xmlMode: false }`) is several times faster than parse5 here, and
-  // our own built pages need no error recovery. The document is ours alone, so edit it in place.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const root = $('[data-pagefind-body]').first();
-  if (root.length === 0) return null;
-  root.find(EXCLUDED_SELECTORS.join(',')).remove();
-  const title = collapse(root.find('h1').first().text()) || collapse($('title').text());
-  const summary = collapse($('meta[name="description"]').attr('content') ?? '');
+  const reader = searchEntryReader(url);
+  readHtml(html, [reader]);
+  return reader.result();
+}
 
-  const segments: { anchor: string; title: string; text: string[] }[] = [{ anchor: '', title, text: [] }];
-  const walk = (node: AnyNode): void => {
-    if (node.type === 'text') {
-      segments[segments.length - 1]?.text.push(node.data);
-      return;
-    }
-    if (node.type !== 'tag') return;
-    const element = node as Element;
-    if (/^h[2-6]$/.test(element.name) && element.attribs['id']) {
-      const heading = collapse($(element).text());
-      segments.push({ anchor: element.attribs['id'], title: heading, text: [heading] });
-      return;
-    }
-    // Block boundaries separate words that the markup alone would join ("end.<p>Start").
-    segments[segments.length - 1]?.text.push(' ');
-    for (const child of element.children) walk(child);
-    segments[segments.length - 1]?.text.push(' ');
+interface Open {
+  name: string;
+  /** The first `[data-pagefind-body]`: what is indexed. */
+  root: boolean;
+  /** Matches {@link EXCLUDED_SELECTORS} inside the root: left out with everything in it. */
+  excluded: boolean;
+  aside: boolean;
+  /** `<script>`/`<style>` inside the root: no words of its own (a heading's title still keeps them). */
+  raw: boolean;
+  /** A heading with an id, which starts a segment. */
+  heading: boolean;
+  /** The root's first `<h1>`, the page's title. */
+  h1: boolean;
+  /** A word break was written at its start, so one is written at its end. */
+  spaced: boolean;
+}
+
+const SEGMENT_HEADING = /^h[2-6]$/;
+
+/**
+ * A reader (see src/lib/html-pass.ts) that makes a page's index entry while it streams past, so
+ * the build reads each page once for the link check and this index together. Inside the first
+ * `[data-pagefind-body]`, minus what {@link EXCLUDED_SELECTORS} names: the first `h1` is the
+ * title (else `<title>`); each `h2`–`h6` with an id starts a segment titled with its text; the
+ * words of each segment are the text inside the root's child elements up to the next such
+ * heading, with every element boundary a word break ("end.<p>Start").
+ */
+export function searchEntryReader(url: string): HtmlReader<FallbackPage | null> {
+  const stack: Open[] = [];
+  let rootState: 'before' | 'inside' | 'after' = 'before';
+  let excludedDepth = 0;
+  let asideDepth = 0;
+  let rawDepth = 0;
+  let titleDepth = 0;
+  const titleText: string[] = [];
+  let summary: string | undefined;
+  let h1: string[] | undefined;
+  let inH1 = false;
+  const segments: { anchor: string; title: string; text: string[] }[] = [{ anchor: '', title: '', text: [] }];
+  let heading: { anchor: string; text: string[] } | undefined;
+  const write = (text: string) => segments[segments.length - 1]?.text.push(text);
+
+  return {
+    onopentag(name, attrs) {
+      const inRoot = rootState === 'inside';
+      const open: Open = {
+        name,
+        root: rootState === 'before' && 'data-pagefind-body' in attrs,
+        excluded: inRoot && excludedDepth === 0 && isExcluded(name, attrs, asideDepth > 0),
+        aside: name === 'aside',
+        raw: false,
+        heading: false,
+        h1: false,
+        spaced: false,
+      };
+      if (name === 'title') titleDepth++;
+      if (name === 'meta' && summary === undefined && attrs['name'] === 'description') summary = own(attrs['content'] ?? '');
+      if (open.root) rootState = 'inside';
+      if (open.aside) asideDepth++;
+      if (open.excluded) excludedDepth++;
+      if (inRoot && excludedDepth === 0) {
+        if (name === 'h1' && h1 === undefined) {
+          h1 = [];
+          inH1 = open.h1 = true;
+        }
+        if (heading === undefined && rawDepth === 0) {
+          if (name === 'script' || name === 'style') open.raw = true;
+          else if (SEGMENT_HEADING.test(name) && attrs['id']) {
+            heading = { anchor: own(attrs['id']), text: [] };
+            open.heading = true;
+          } else {
+            write(' ');
+            open.spaced = true;
+          }
+        }
+      }
+      if (open.raw) rawDepth++;
+      stack.push(open);
+    },
+    ontext(text) {
+      if (titleDepth > 0) titleText.push(text);
+      if (rootState !== 'inside' || excludedDepth > 0) return;
+      if (inH1) h1?.push(text);
+      if (heading) heading.text.push(text);
+      // Text right inside the root is not read, only the text of its elements.
+      else if (rawDepth === 0 && !stack[stack.length - 1]?.root) write(text);
+    },
+    onclosetag(name) {
+      // Pop to the matching element: the parser reports implied closes too, so this stays in step.
+      while (stack.length) {
+        const open = stack.pop();
+        if (!open) break;
+        if (open.name === 'title') titleDepth--;
+        if (open.aside) asideDepth--;
+        if (open.raw) rawDepth--;
+        if (open.h1) inH1 = false;
+        if (open.excluded) excludedDepth--;
+        if (open.spaced) write(' ');
+        if (open.heading && heading) {
+          const title = collapse(heading.text.join(''));
+          segments.push({ anchor: heading.anchor, title, text: [title] });
+          heading = undefined;
+        }
+        if (open.root) rootState = 'after';
+        if (open.name === name) break;
+      }
+    },
+    result() {
+      if (rootState === 'before') return null;
+      const title = collapse((h1 ?? []).join('')) || collapse(titleText.join(''));
+      const first = segments[0];
+      if (first) first.title = title;
+      const h: FallbackSegment[] = segments
+        .map((s): FallbackSegment => [s.anchor, s.title, [...new Set(words(s.text.join('')))].join(' ')])
+        .filter(([anchor, , w]) => anchor !== '' || w !== '');
+      return { t: title, u: url, s: collapse(summary ?? ''), h };
+    },
   };
-  for (const child of root.children().toArray()) walk(child);
-
-  const h: FallbackSegment[] = segments
-    .map((s): FallbackSegment => [s.anchor, s.title, [...new Set(words(s.text.join('')))].join(' ')])
-    .filter(([anchor, , w]) => anchor !== '' || w !== '');
-  return { t: title, u: url, s: summary, h };
 }
 
 /** The text of `search-index.js`: one statement setting the global, data as JSON (never code). */

@@ -1,0 +1,32 @@
+import { Parser, type Handler } from 'htmlparser2';
+
+/** What reads a page during one parse: parser callbacks, then `result()` once the page has ended. */
+export interface HtmlReader<T> {
+  onopentag(name: string, attrs: Record<string, string>): void;
+  ontext(text: string): void;
+  onclosetag(name: string): void;
+  result(): T;
+}
+
+/**
+ * Parses `html` once and feeds every reader the same events, so a built page read for several
+ * purposes (the link check, the search fallback index) is parsed one time. Streaming, no DOM:
+ * htmlparser2 with entities decoded and tag and attribute names lowercased, as cheerio reads
+ * HTML. The parser reports implied and void-element closes too, so every open gets a close.
+ */
+export function readHtml(html: string, readers: readonly HtmlReader<unknown>[]): void {
+  const handler: Partial<Handler> = {
+    onopentag: (name, attrs) => readers.forEach((reader) => reader.onopentag(name, attrs)),
+    ontext: (text) => readers.forEach((reader) => reader.ontext(text)),
+    onclosetag: (name) => readers.forEach((reader) => reader.onclosetag(name)),
+  };
+  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+}
+
+/**
+ * A copy of `text` that does not keep the page's HTML alive: the parser hands out slices of the
+ * whole document, and holding thousands of small slices would hold thousands of whole pages.
+ */
+export function own(text: string): string {
+  return (` ${text}`).slice(1);
+}

@@ -1,0 +1,52 @@
+import { contentDir } from '../lib/content-dir.ts';
+import { linksJsonPath } from '../lib/urls.ts';
+import { checkLinks, formatLinkProblems } from './check-links.ts';
+import { linkTargets, writeLinksJson } from './link-targets.ts';
+import { addToLock, checkLock, formatLockProblems, lockFile, readLock } from './lock.ts';
+import type { SiteScan } from './scan-site.ts';
+
+/** What {@link checkBuiltSite} found: reports that fail the build, and lines for the log. */
+export interface BuiltSiteCheck {
+  /** Each a report naming every page, link or target at fault and its fix; empty when all is well. */
+  failures: string[];
+  warnings: string[];
+  notes: string[];
+  targets: number;
+  links: number;
+  pages: number;
+}
+
+/**
+ * From one scan of the built site:
+ * 1. writes `links.json`: every page, heading and paragraph (see link-targets.ts);
+ * 2. checks every internal `href`/`src` and fragment (see check-links.ts);
+ * 3. checks that every target in `<content>/links.lock.json` still resolves (see lock.ts), unless
+ *    `LINKS_LOCK_CHECK=off` (`npm run links:lock` uses it to record a build).
+ */
+export function checkBuiltSite(site: SiteScan, env: NodeJS.ProcessEnv = process.env): BuiltSiteCheck {
+  const result: BuiltSiteCheck = { failures: [], warnings: [], notes: [], targets: 0, links: 0, pages: site.pages.size };
+  const targets = linkTargets(site);
+  writeLinksJson(site.dir, targets);
+  site.files.add(linksJsonPath());
+  result.targets = targets.length;
+  result.links = [...site.pages.values()].reduce((n, p) => n + p.links.length, 0);
+
+  const linkProblems = checkLinks(site);
+  if (linkProblems.length) result.failures.push(formatLinkProblems(linkProblems));
+
+  const file = lockFile(contentDir(env));
+  if (env.LINKS_LOCK_CHECK === 'off') {
+    result.notes.push('link lock not checked (LINKS_LOCK_CHECK=off)');
+    return result;
+  }
+  const lock = readLock(file);
+  if (!lock) {
+    result.warnings.push(`no link lock at ${file}: run npm run links:lock to record the targets this build publishes.`);
+    return result;
+  }
+  const lockProblems = checkLock(lock, site);
+  if (lockProblems.length) result.failures.push(formatLockProblems(lockProblems, file));
+  const unlocked = addToLock(lock, targets).added.length;
+  if (unlocked) result.notes.push(`${unlocked} new link target${unlocked === 1 ? '' : 's'} not in the lock yet: run npm run links:lock when you publish them.`);
+  return result;
+}

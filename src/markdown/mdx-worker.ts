@@ -1,0 +1,42 @@
+/**
+ * One MDX worker thread (see `mdx-workers.ts`): builds the same `unified()` processor as
+ * astro.config.mjs, from the same options, and compiles the sections it is sent.
+ *
+ * Each reply carries the compiled module and what `record-analysis.ts` recorded for the file,
+ * which the main thread keeps as if it had compiled the file itself.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { unified } from '@astrojs/markdown-remark';
+import { processorOptions } from './processor-options.ts';
+import { takeRecord } from './record-analysis.ts';
+import type { CompileReply, CompileRequest, WorkerSetup } from './mdx-workers.ts';
+
+const port = parentPort;
+if (!port) throw new Error('mdx-worker.ts runs only as a worker thread (see mdx-workers.ts).');
+
+const setup = workerData as WorkerSetup;
+const createMdxRenderer = unified(processorOptions()).createMdxRenderer;
+if (!createMdxRenderer) throw new Error('@astrojs/markdown-remark no longer renders MDX: mdx-workers.ts needs updating.');
+const { srcDir, ...mdx } = setup.mdx;
+const renderer = await createMdxRenderer({ ...setup.shared }, { ...mdx, ...(srcDir ? { srcDir: new URL(srcDir) } : {}) });
+
+port.on('message', (request: CompileRequest) => {
+  renderer.process(request.content, request.filePath, request.frontmatter).then(
+    (result) => reply({ id: request.id, result, record: takeRecord(request.filePath) }),
+    (error: unknown) => reply({ id: request.id, error: plainError(error) }),
+  );
+});
+
+function reply(message: CompileReply): void {
+  port?.postMessage(message);
+}
+
+/** An error as plain data (a VFileMessage's place and reason included), for the main thread to rethrow. */
+function plainError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const plain: Record<string, unknown> = { name: error.name, message: error.message, stack: error.stack };
+  for (const [key, value] of Object.entries(error)) {
+    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) plain[key] = value;
+  }
+  return plain;
+}

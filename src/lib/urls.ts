@@ -33,6 +33,21 @@ export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, '
 /** The folder of Pagefind's index, written by the build (src/search/pagefind-feed.ts). */
 export const PAGEFIND_DIR = 'pagefind';
 
+/**
+ * The page a prerendered request's URL path is written to, with `build.format: 'file'`:
+ * `/entities/nato.html` -> `entities/nato.html`, `/` -> `index.html`.
+ */
+export function builtPagePath(pathname: string): PagePath {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = pathname;
+  }
+  decoded = decoded.replace(/^\/+/, '');
+  return page(decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded);
+}
+
 /** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */
 export const routeParam = (path: PagePath): string => path.replace(/\.html$/, '');
 /** The route's folders and file name, without `.html` (`history/revolution.html` -> ['history', 'revolution']). */

@@ -21,7 +21,7 @@ import { scanSite } from './scan-site.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-async function main(argv: string[]): Promise<number> {
+function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -50,15 +50,15 @@ async function main(argv: string[]): Promise<number> {
 
   const built = values.from ? null : buildIntoTemp();
   try {
-    return await record(file, lock, built ?? path.resolve(values.from ?? 'dist'), values.check);
+    return record(file, lock, built ?? path.resolve(values.from ?? 'dist'), values.check);
   } finally {
     if (built) fs.rmSync(path.dirname(built), { recursive: true, force: true });
   }
 }
 
 /** Adds the targets of the site built in `site` to the lock (unless `checkOnly`) and reports lost ones. */
-async function record(file: string, lock: LinksLock | null, site: string, checkOnly: boolean | undefined): Promise<number> {
-  const scan = await scanSite(site);
+function record(file: string, lock: LinksLock | null, site: string, checkOnly: boolean | undefined): number {
+  const scan = scanSite(site);
   const problems = lock ? checkLock(lock, scan) : [];
   if (!checkOnly) {
     const published = linksJsonSchema.parse(JSON.parse(fs.readFileSync(path.join(site, linksJsonPath()), 'utf8')));
@@ -95,4 +95,4 @@ function fail(message: string): number {
   return 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = main(process.argv.slice(2));

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
-import { pageScanner, type PageScan } from './scan-page.ts';
+import { scanPage, type PageScan } from './scan-page.ts';
 
 /** A built site read once: every file's path, and every HTML page scanned. */
 export interface SiteScan {
@@ -14,30 +13,17 @@ export interface SiteScan {
   pages: Map<PagePath, PageScan>;
 }
 
-/** More readers for a page in the same parse (e.g. the search fallback index's), chosen per page. */
-export type ExtraReaders = (page: PagePath, html: string) => readonly HtmlReader<unknown>[];
-
-/** Pages read between two returns to the event loop, so work in flight elsewhere (Pagefind) goes on. */
-const PAGES_PER_TURN = 25;
-
 /**
- * Lists every file under `dir` and parses each HTML page exactly once. links.json, the link check
- * and the lock check all read this one result, and `extraReaders` read the same parse, so a site
- * of thousands of pages is parsed once after the build.
+ * Lists every file under `dir` and scans each HTML page exactly once, from disk: for
+ * `npm run links:lock` and the tests. The build reads its pages as they render instead
+ * (src/site-pass/), into the same {@link SiteScan}.
  */
-export async function scanSite(dir: string, extraReaders?: ExtraReaders): Promise<SiteScan> {
+export function scanSite(dir: string): SiteScan {
   const files = new Set<string>();
   const pages = new Map<PagePath, PageScan>();
-  let read = 0;
   for (const relative of listFiles(dir)) {
     files.add(relative);
-    if (!relative.endsWith('.html')) continue;
-    const page = relative as PagePath;
-    const html = fs.readFileSync(path.join(dir, relative), 'utf8');
-    const scanner = pageScanner();
-    readHtml(html, [scanner, ...(extraReaders?.(page, html) ?? [])]);
-    pages.set(page, scanner.result());
-    if (++read % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (relative.endsWith('.html')) pages.set(relative as PagePath, scanPage(fs.readFileSync(path.join(dir, relative), 'utf8')));
   }
   return { dir, files, pages };
 }

@@ -2,18 +2,15 @@
  * Pagefind, fed while the pages render.
  *
  * Astro renders pages on one thread; Pagefind indexes in a process of its own. Reading the built
- * pages only after the last one is written leaves the second core idle while pages render, and
- * the whole of Pagefind's time is added to the build's (12.5 s of 71 s at 5,000 sections). So the
- * build starts Pagefind first ({@link startPagefindFeed}, at `astro:build:start`), the middleware
- * (src/middleware.ts) hands it each section page as soon as it is rendered ({@link feedPage}),
- * and after the build only the index files are left to write ({@link finishPagefindFeed}).
+ * pages only after the last one is written would leave the second core idle while pages render
+ * and add all of Pagefind's time to the build's (12.5 s of 71 s at 5,000 sections). So the site
+ * pass (src/site-pass/) opens a feed when the build starts ({@link createPagefindFeed}), gives it
+ * each section page as soon as it has rendered ({@link feedPage}), and after the build only the
+ * index files are left to write ({@link finishPagefindFeed}).
  *
- * Pagefind numbers pages in the order they are added, so pages go to it in one fixed order,
- * the order the build renders them in (the section list of src/lib/site-data.ts); a page that
- * comes early waits for the ones before it. Two builds of the same content give the same index.
- *
- * The state is kept on `globalThis`: the integration and the middleware are two copies of this
- * module (the config's and the built bundle's), in one process.
+ * Pagefind numbers pages in the order they are added, so pages go to it in one fixed order, the
+ * order the build renders them in (the section list of src/lib/site-data.ts); a page that comes
+ * early waits for the ones before it. Two builds of the same content give the same index.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -23,7 +20,7 @@ import type { PagePath } from '../lib/urls.ts';
 import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { EXCLUDED_SELECTORS } from './fallback-index.ts';
 
-interface Feed {
+export interface PagefindFeed {
   index: Promise<PagefindIndex>;
   /** Pages in the order they go to Pagefind, once known; and each page's place in it. */
   order: PagePath[] | undefined;
@@ -38,37 +35,29 @@ interface Feed {
   pages: number;
 }
 
-const FEED = Symbol.for('russia-us-reference.pagefind-feed');
-type Holder = typeof globalThis & { [FEED]?: Feed | undefined };
-
 /** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
 const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
-/** Starts Pagefind's process and opens the feed for this build. */
-export function startPagefindFeed(): void {
+/** Starts Pagefind's process and opens a feed to it. */
+export function createPagefindFeed(): PagefindFeed {
   const index = pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' }).then((created) => {
     if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
     return created.index;
   });
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
-  (globalThis as Holder)[FEED] = { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0 };
-}
-
-/** The feed of the build in progress, if any (none in dev, or before the build starts it). */
-export function activePagefindFeed(): Feed | undefined {
-  return (globalThis as Holder)[FEED];
+  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0 };
 }
 
 /** Tells the feed the order pages go to Pagefind in (the render order); later calls are ignored. */
-export function setFeedOrder(feed: Feed, pages: readonly PagePath[]): void {
+export function setFeedOrder(feed: PagefindFeed, pages: readonly PagePath[]): void {
   if (feed.order) return;
   feed.order = [...pages];
   feed.order.forEach((page, i) => feed.place.set(page, i));
 }
 
 /** Gives Pagefind a rendered page, in its turn (see the module comment). */
-export function feedPage(feed: Feed, page: PagePath, html: string): void {
+export function feedPage(feed: PagefindFeed, page: PagePath, html: string): void {
   const place = feed.place.get(page);
   if (place === undefined) {
     feed.unplaced.set(page, html);
@@ -82,7 +71,7 @@ export function feedPage(feed: Feed, page: PagePath, html: string): void {
   }
 }
 
-function send(feed: Feed, page: PagePath, html: string): void {
+function send(feed: PagefindFeed, page: PagePath, html: string): void {
   feed.pages++;
   feed.sent.push(
     feed.index
@@ -98,7 +87,7 @@ function send(feed: Feed, page: PagePath, html: string): void {
  * bundle to `outDir/PAGEFIND_DIR` minus the unused UIs, and closes Pagefind and the feed.
  * Resolves to the number of pages given to Pagefind; rejects with Pagefind's own errors.
  */
-export async function finishPagefindFeed(feed: Feed, outDir: string): Promise<number> {
+export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Promise<number> {
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
       const waiting = feed.waiting.get(place);
@@ -108,6 +97,7 @@ export async function finishPagefindFeed(feed: Feed, outDir: string): Promise<nu
     for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? '');
     feed.unplaced.clear();
     await Promise.all(feed.sent);
+    feed.sent = [];
     const index = await feed.index;
     const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -116,12 +106,6 @@ export async function finishPagefindFeed(feed: Feed, outDir: string): Promise<nu
     }
     return feed.pages;
   } finally {
-    closePagefindFeed();
     await pagefind.close();
   }
-}
-
-/** Forgets the feed (a failed build, or once finished). */
-export function closePagefindFeed(): void {
-  (globalThis as Holder)[FEED] = undefined;
 }

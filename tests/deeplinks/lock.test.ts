@@ -80,8 +80,8 @@ describe('link lock on an edited copy of the content', () => {
     expect(output).toMatch(/- history\/revolution-and-recognition\.html: a\[href\] "#no-such-part" \[fragment-exists\]: history\/revolution-and-recognition\.html has no element with id "no-such-part"\. Available fragments: #.*#relations-interrupted, #p-interrupted, /);
   });
 
-  it('finds nothing else missing: the renamed section and heading keep their old links through aliases', async () => {
-    expect(checkLock(lock, await scanSite(out)).map((p) => targetKey(p.target))).toEqual(['history/revolution-and-recognition.html#relations-resumed']);
+  it('finds nothing else missing: the renamed section and heading keep their old links through aliases', () => {
+    expect(checkLock(lock, scanSite(out)).map((p) => targetKey(p.target))).toEqual(['history/revolution-and-recognition.html#relations-resumed']);
   });
 
   it('puts an alias page at the old URL with a refresh, a canonical link, a visible link and noindex', () => {
@@ -95,8 +95,8 @@ describe('link lock on an edited copy of the content', () => {
     expect(fs.existsSync(path.join(out, 'assets/alias-redirect.js'))).toBe(true);
   });
 
-  it('lands the old link on the same words: the old id sits at the start of the renamed heading', async () => {
-    const landing = landingPage(await scanSite(out), 'cooperation/missile-defence.html' as PagePath);
+  it('lands the old link on the same words: the old id sits at the start of the renamed heading', () => {
+    const landing = landingPage(scanSite(out), 'cooperation/missile-defence.html' as PagePath);
     expect(landing?.path).toBe('cooperation/theatre-missile-defence.html');
     const $ = cheerio.load(fs.readFileSync(path.join(out, 'cooperation/theatre-missile-defence.html'), 'utf8'));
     const old = $('#lisbon-summit');

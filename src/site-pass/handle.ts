@@ -1,0 +1,94 @@
+/**
+ * The site pass: everything the build makes from its own pages (Pagefind's index, the fallback
+ * search index, links.json, the link and lock checks), done in a worker thread while the pages
+ * render, so it takes the second core instead of time after the build.
+ *
+ * - `astro:build:start`: {@link startSitePass} starts the worker (src/site-pass/worker.ts),
+ *   which starts Pagefind's process;
+ * - each page rendered: the middleware (src/middleware.ts) gives its HTML to {@link SitePass.page};
+ *   the worker parses it once (read-page.ts) and hands section pages on to Pagefind;
+ * - `astro:build:done`: {@link SitePass.finish} sends the list of files written; the worker reads
+ *   any page it has not seen from disk, writes the indexes and links.json, and runs the checks.
+ *
+ * The handle is kept on `globalThis`: the integration and the middleware are two copies of this
+ * module (the config's and the built bundle's), in one process.
+ */
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PagePath } from '../lib/urls.ts';
+import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
+
+const HANDLE = Symbol.for('russia-us-reference.site-pass');
+type Holder = typeof globalThis & { [HANDLE]?: SitePass | undefined };
+
+const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+export class SitePass {
+  readonly #worker: Worker;
+  #ordered = false;
+  #failure: Error | undefined;
+  #done: Promise<SitePassResult>;
+
+  constructor() {
+    this.#worker = new Worker(WORKER_FILE);
+    // Never keeps the process alive: a failed build exits with its own error.
+    this.#worker.unref();
+    this.#done = new Promise((resolve, reject) => {
+      this.#worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'done') resolve(message.result);
+        else reject(Object.assign(new Error(message.message), { stack: message.stack ?? message.message }));
+      });
+      this.#worker.on('error', (error: Error) => {
+        this.#failure = error;
+        reject(error);
+      });
+      this.#worker.on('exit', (code) => reject(new Error(`The site-pass worker stopped (exit code ${code}) before it finished.`)));
+    });
+    this.#done.catch(() => undefined);
+  }
+
+  /** The order section pages render in, which Pagefind adds them in (told once). */
+  order(pages: () => Promise<PagePath[]>): Promise<void> | void {
+    if (this.#ordered) return;
+    this.#ordered = true;
+    return pages().then((list) => this.#post({ kind: 'order', pages: list }));
+  }
+
+  /** A page the build rendered, as it will be written at `page` (its path from the site root). */
+  page(page: PagePath, html: string): void {
+    this.#post({ kind: 'page', page, html });
+  }
+
+  /**
+   * Every file of the built site (paths from the root); resolves when indexes, links.json and
+   * checks are done. `env` decides the content folder and `LINKS_LOCK_CHECK`, as for the build.
+   */
+  async finish(outDir: string, files: string[], env: NodeJS.ProcessEnv = process.env): Promise<SitePassResult> {
+    if (this.#failure) throw this.#failure;
+    this.#post({ kind: 'finish', outDir, files, env: { ...env } });
+    try {
+      return await this.#done;
+    } finally {
+      await this.#worker.terminate();
+    }
+  }
+
+  #post(message: ToWorker): void {
+    this.#worker.postMessage(message);
+  }
+}
+
+/** Starts the site pass of this build. */
+export function startSitePass(): void {
+  (globalThis as Holder)[HANDLE] = new SitePass();
+}
+
+/** The site pass of the build in progress, if any (none in dev, or before a build starts one). */
+export function activeSitePass(): SitePass | undefined {
+  return (globalThis as Holder)[HANDLE];
+}
+
+/** Forgets the build's site pass. */
+export function endSitePass(): void {
+  (globalThis as Holder)[HANDLE] = undefined;
+}

@@ -1,0 +1,70 @@
+/**
+ * The site-pass worker thread (see handle.ts): reads each page the build renders, once, while
+ * the main thread renders the next ones, and feeds the section pages to Pagefind; when the build
+ * is done, it writes the search indexes and links.json and runs the link checks.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import type { PagePath } from '../lib/urls.ts';
+import { checkBuiltSite } from '../links/check-built-site.ts';
+import type { PageScan } from '../links/scan-page.ts';
+import type { FallbackPage } from '../search/fallback-index.ts';
+import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
+import { writeFallback } from '../search/write-search.ts';
+import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
+import { readPage } from './read-page.ts';
+
+const port = parentPort;
+if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread (see handle.ts).');
+
+const feed = createPagefindFeed();
+const scans = new Map<PagePath, PageScan>();
+const entries = new Map<PagePath, FallbackPage>();
+
+function take(page: PagePath, html: string): void {
+  const { scan, entry } = readPage(page, html);
+  scans.set(page, scan);
+  if (!entry) return;
+  entries.set(page, entry);
+  feedPage(feed, page, html);
+}
+
+async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
+  const readWhileRendering = scans.size;
+  // Whatever the middleware did not see (a page it could not name, an HTML file from public/) is
+  // read from disk now; a page it named but the build did not write is dropped.
+  const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
+  let readAtEnd = 0;
+  for (const page of htmlFiles) {
+    if (scans.has(page)) continue;
+    take(page, fs.readFileSync(path.join(outDir, page), 'utf8'));
+    readAtEnd++;
+  }
+  const pagefindStarted = Date.now();
+  const pagefind = finishPagefindFeed(feed, outDir).then((pages) => ({ pages, ms: Date.now() - pagefindStarted }));
+  pagefind.catch(() => undefined);
+  const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
+  const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
+  const fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
+  return { check, fallback, pagefind: await pagefind, readWhileRendering, readAtEnd };
+}
+
+function send(message: FromWorker): void {
+  port?.postMessage(message);
+}
+
+port.on('message', (message: ToWorker) => {
+  try {
+    if (message.kind === 'order') setFeedOrder(feed, message.pages);
+    else if (message.kind === 'page') take(message.page, message.html);
+    else {
+      finish(message.outDir, message.files, message.env).then(
+        (result) => send({ kind: 'done', result }),
+        (error: unknown) => send({ kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
+      );
+    }
+  } catch (error) {
+    send({ kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+  }
+});

@@ -1,0 +1,80 @@
+/**
+ * Pagefind numbers pages in the order they are added, so the feed adds them in one fixed order
+ * whatever order they render in (src/search/pagefind-feed.ts). A stand-in index records the calls.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { PagefindIndex } from 'pagefind';
+import { describe, expect, it } from 'vitest';
+import type { PagePath } from '../../src/lib/urls.ts';
+import { feedPage, finishPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
+
+function standInFeed(): { feed: PagefindFeed; added: string[]; written: string[] } {
+  const added: string[] = [];
+  const written: string[] = [];
+  const index = {
+    addHTMLFile: async (file: { sourcePath?: string }) => {
+      added.push(file.sourcePath ?? '');
+      return { errors: [], file: {} };
+    },
+    writeFiles: async ({ outputPath }: { outputPath: string }) => {
+      fs.mkdirSync(outputPath, { recursive: true });
+      fs.writeFileSync(path.join(outputPath, 'pagefind.js'), '');
+      fs.writeFileSync(path.join(outputPath, 'pagefind-ui.js'), '');
+      written.push(outputPath);
+      return { errors: [], outputPath };
+    },
+  } as unknown as PagefindIndex;
+  const feed: PagefindFeed = { index: Promise.resolve(index), order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0 };
+  return { feed, added, written };
+}
+
+const pages = (n: number) => Array.from({ length: n }, (_, i) => `t/p${String(i).padStart(3, '0')}.html` as PagePath);
+
+describe('Pagefind feed', () => {
+  it('adds pages in the render order it was given, whatever order they arrive in', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 40 }).chain((n) => fc.tuple(fc.constant(pages(n)), fc.shuffledSubarray(pages(n), { minLength: n }))), async ([order, arrival]) => {
+        const { feed, added } = standInFeed();
+        setFeedOrder(feed, order);
+        for (const page of arrival) feedPage(feed, page, `<html>${page}</html>`);
+        await Promise.all(feed.sent);
+        expect(added).toEqual(order);
+      }),
+    );
+  });
+
+  it('sends a page as soon as every page before it has come, not at the end', async () => {
+    const { feed, added } = standInFeed();
+    setFeedOrder(feed, pages(3));
+    feedPage(feed, pages(3)[1] as PagePath, 'b');
+    await Promise.all(feed.sent);
+    expect(added).toEqual([]);
+    feedPage(feed, pages(3)[0] as PagePath, 'a');
+    await Promise.all(feed.sent);
+    expect(added).toEqual(pages(2));
+  });
+
+  it('adds pages outside the order, and any still waiting, when it finishes: in order, then by path', async () => {
+    const { feed, added, written } = standInFeed();
+    setFeedOrder(feed, pages(3));
+    feedPage(feed, 'z/late.html' as PagePath, 'z');
+    feedPage(feed, 'a/early.html' as PagePath, 'a');
+    feedPage(feed, pages(3)[2] as PagePath, 'c');
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-'));
+    expect(await finishPagefindFeed(feed, out)).toBe(3);
+    expect(added).toEqual([pages(3)[2], 'a/early.html', 'z/late.html']);
+    expect(written).toEqual([path.join(out, 'pagefind')]);
+    expect(fs.readdirSync(path.join(out, 'pagefind'))).toEqual(['pagefind.js']);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('keeps the first order it is told', () => {
+    const { feed } = standInFeed();
+    setFeedOrder(feed, pages(2));
+    setFeedOrder(feed, pages(5));
+    expect(feed.order).toEqual(pages(2));
+  });
+});

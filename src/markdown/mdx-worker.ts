@@ -20,12 +20,28 @@ if (!createMdxRenderer) throw new Error('@astrojs/markdown-remark no longer rend
 const { srcDir, ...mdx } = setup.mdx;
 const renderer = await createMdxRenderer({ ...setup.shared }, { ...mdx, ...(srcDir ? { srcDir: new URL(srcDir) } : {}) });
 
+// One file at a time: the main thread sends requests as Rolldown asks for them, often thousands
+// at once, and compiling them all together would hold every file's trees in memory at once.
+const queue: CompileRequest[] = [];
+let running = false;
+
 port.on('message', (request: CompileRequest) => {
-  renderer.process(request.content, request.filePath, request.frontmatter).then(
-    (result) => reply({ id: request.id, result, record: takeRecord(request.filePath) }),
-    (error: unknown) => reply({ id: request.id, error: plainError(error) }),
-  );
+  queue.push(request);
+  if (!running) void drain();
 });
+
+async function drain(): Promise<void> {
+  running = true;
+  for (let request = queue.shift(); request; request = queue.shift()) {
+    try {
+      const result = await renderer.process(request.content, request.filePath, request.frontmatter);
+      reply({ id: request.id, result, record: takeRecord(request.filePath) });
+    } catch (error) {
+      reply({ id: request.id, error: plainError(error) });
+    }
+  }
+  running = false;
+}
 
 function reply(message: CompileReply): void {
   port?.postMessage(message);

@@ -94,19 +94,38 @@ async function closePools(): Promise<void> {
   await Promise.all(pools.map((pool) => pool.close()));
 }
 
+interface Waiting {
+  request: CompileRequest;
+  resolve: (result: MdxResult) => void;
+  reject: (error: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  pending: Map<number, { filePath: string; resolve: (result: MdxResult) => void; reject: (error: Error) => void }>;
+  /** Requests sent to this worker and not answered yet, by id. */
+  inFlight: Map<number, Waiting>;
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./mdx-worker.ts', import.meta.url));
 
-/** Worker threads that compile one file per request; each request goes to the least busy worker. */
+/**
+ * A worker's heap limit: it keeps only the processor between files (~30 MB), so this is ample,
+ * and a worker that somehow kept more fails the build loudly instead of swelling its memory.
+ */
+const WORKER_HEAP_MB = 512;
+
+/**
+ * Worker threads that compile one file per request. Each request goes at once to the worker with
+ * the fewest unanswered ones; a worker compiles its requests one after another (mdx-worker.ts), so
+ * it never waits for this busy thread to send the next, and holds one file's trees at a time.
+ */
 class Pool {
   readonly #slots: Slot[] = [];
+  readonly #queue: Waiting[] = [];
   readonly #setup: WorkerSetup;
   readonly #size: number;
   #nextId = 0;
+  #broken: Error | undefined;
 
   constructor(size: number, setup: WorkerSetup) {
     this.#size = size;
@@ -114,11 +133,10 @@ class Pool {
   }
 
   compile(request: Omit<CompileRequest, 'id'>): Promise<MdxResult> {
-    const slot = this.#leastBusy();
-    const id = this.#nextId++;
+    if (this.#broken) return Promise.reject(this.#broken);
     return new Promise((resolve, reject) => {
-      slot.pending.set(id, { filePath: request.filePath, resolve, reject });
-      slot.worker.postMessage({ id, ...request } satisfies CompileRequest);
+      this.#queue.push({ request: { id: this.#nextId++, ...request }, resolve, reject });
+      this.#dispatch();
     });
   }
 
@@ -127,30 +145,42 @@ class Pool {
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
-  #leastBusy(): Slot {
-    if (this.#slots.length < this.#size) return this.#start();
-    return this.#slots.reduce((best, slot) => (slot.pending.size < best.pending.size ? slot : best));
+  /** Sends each queued request to the least busy worker, starting workers up to the pool's size. */
+  #dispatch(): void {
+    for (let next = this.#queue.shift(); next; next = this.#queue.shift()) {
+      const slot = this.#slots.length < this.#size ? this.#start() : this.#slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+      slot.inFlight.set(next.request.id, next);
+      slot.worker.postMessage(next.request);
+    }
+  }
+
+  /** A worker died: the build cannot trust the pool any more, so every request fails with the cause. */
+  #fail(error: Error): void {
+    this.#broken = error;
+    const waiting = [...this.#slots.flatMap((slot) => [...slot.inFlight.values()]), ...this.#queue.splice(0)];
+    for (const slot of this.#slots) slot.inFlight.clear();
+    for (const w of waiting) w.reject(error);
   }
 
   #start(): Slot {
-    const worker = new Worker(WORKER_FILE, { workerData: this.#setup });
+    const worker = new Worker(WORKER_FILE, { workerData: this.#setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     // A pool left open must never keep the build's process alive.
     worker.unref();
-    const slot: Slot = { worker, pending: new Map() };
+    const slot: Slot = { worker, inFlight: new Map() };
     worker.on('message', (reply: CompileReply) => {
-      const waiting = slot.pending.get(reply.id);
+      const waiting = slot.inFlight.get(reply.id);
       if (!waiting) return;
-      slot.pending.delete(reply.id);
-      if ('error' in reply) return waiting.reject(Object.assign(new Error(String(reply.error['message'])), reply.error));
-      if (reply.record) keepRecord(waiting.filePath, reply.record);
-      waiting.resolve(reply.result);
+      slot.inFlight.delete(reply.id);
+      if ('error' in reply) waiting.reject(Object.assign(new Error(String(reply.error['message'])), reply.error));
+      else {
+        if (reply.record) keepRecord(waiting.request.filePath, reply.record);
+        waiting.resolve(reply.result);
+      }
     });
-    const failAll = (error: Error) => {
-      for (const waiting of slot.pending.values()) waiting.reject(error);
-      slot.pending.clear();
-    };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`An MDX worker thread stopped (exit code ${code}) before it compiled ${[...slot.pending.values()].map((w) => w.filePath).join(', ')}; SITE_MDX_WORKERS=0 compiles in the main thread instead.`)));
+    worker.on('error', (error: Error) => this.#fail(error));
+    worker.on('exit', (code) => {
+      if (slot.inFlight.size > 0) this.#fail(new Error(`An MDX worker thread stopped (exit code ${code}) while compiling ${[...slot.inFlight.values()].map((w) => w.request.filePath).join(', ')}; SITE_MDX_WORKERS=0 compiles in the main thread instead.`));
+    });
     this.#slots.push(slot);
     return slot;
   }

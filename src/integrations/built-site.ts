@@ -4,6 +4,7 @@ import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
 import { FALLBACK_FILE } from '../search/write-search.ts';
 import { activeSitePass, endSitePass, startSitePass } from '../site-pass/handle.ts';
+import { sitePassPrerenderer } from '../site-pass/prerenderer.ts';
 
 /** Thrown when the built site has a broken internal link or lost a published link target. */
 export class DeepLinkError extends Error {
@@ -16,29 +17,34 @@ export class DeepLinkError extends Error {
  * renders the next: Pagefind's index in `pagefind/`, `search-index.js` (the plain-script index for
  * pages opened from disk), `links.json`, the internal link check and the link lock check
  * (src/links/check-built-site.ts). A broken link or a lost published target fails the build with
- * a report naming each problem and its fix.
+ * a report naming each problem and its fix. Only `astro build` runs it; dev serves pages as usual.
  */
 export default function builtSite(): AstroIntegration {
+  let outDir = '';
   return {
     name: 'built-site',
     hooks: {
-      'astro:build:start': () => {
-        startSitePass();
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        const pass = startSitePass(outDir);
+        setPrerenderer((base) => sitePassPrerenderer(base, pass));
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
         const started = Date.now();
         const pass = activeSitePass();
         if (!pass) throw new Error('The site pass was not started: built-site must see astro:build:start.');
+        const out = fileURLToPath(dir);
         let result;
         try {
-          result = await pass.finish(outDir, listFiles(outDir));
+          result = await pass.finish(out, listFiles(out));
         } finally {
           endSitePass();
         }
         const { check, pagefind, fallback } = result;
         logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after`);
-        logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index written (${pagefind.ms} ms)`);
+        logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${pagefind.writtenEarly ? 'written while the other pages rendered' : 'written after the last page'} (${pagefind.waitedMs} ms)`);
         logger.fork('search').info(`${FALLBACK_FILE}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
         const links = logger.fork('deep-links');
         for (const line of check.notes) links.info(line);

@@ -1,10 +1,17 @@
 import { Parser, type Handler } from 'htmlparser2';
 
+/** Where the current tag is in the page: the index of its `<` and of its `>` (inclusive). */
+export interface TagRange {
+  start: number;
+  end: number;
+}
+
 /** What reads a page during one parse: parser callbacks, then `result()` once the page has ended. */
 export interface HtmlReader<T> {
-  onopentag(name: string, attrs: Record<string, string>): void;
+  onopentag(name: string, attrs: Record<string, string>, at: TagRange): void;
   ontext(text: string): void;
-  onclosetag(name: string): void;
+  /** For an implied close (no end tag in the page), `at` is where the parser noticed it. */
+  onclosetag(name: string, at: TagRange): void;
   result(): T;
 }
 
@@ -15,12 +22,20 @@ export interface HtmlReader<T> {
  * HTML. The parser reports implied and void-element closes too, so every open gets a close.
  */
 export function readHtml(html: string, readers: readonly HtmlReader<unknown>[]): void {
+  const at = (): TagRange => ({ start: parser.startIndex, end: parser.endIndex });
   const handler: Partial<Handler> = {
-    onopentag: (name, attrs) => readers.forEach((reader) => reader.onopentag(name, attrs)),
+    onopentag: (name, attrs) => {
+      const range = at();
+      readers.forEach((reader) => reader.onopentag(name, attrs, range));
+    },
     ontext: (text) => readers.forEach((reader) => reader.ontext(text)),
-    onclosetag: (name) => readers.forEach((reader) => reader.onclosetag(name)),
+    onclosetag: (name) => {
+      const range = at();
+      readers.forEach((reader) => reader.onclosetag(name, range));
+    },
   };
-  new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }).end(html);
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  parser.end(html);
 }
 
 /**

@@ -34,10 +34,10 @@ export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, '
 export const PAGEFIND_DIR = 'pagefind';
 
 /**
- * The page a prerendered request's URL path is written to, with `build.format: 'file'`:
- * `/entities/nato.html` -> `entities/nato.html`, `/` -> `index.html`.
+ * The page a prerendered path is written to, with `build.format: 'file'`: `/entities/nato.html`
+ * and `/entities/nato` -> `entities/nato.html`, `/` -> `index.html`.
  */
-export function builtPagePath(pathname: string): PagePath {
+export function prerenderedPagePath(pathname: string): PagePath {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -45,7 +45,8 @@ export function builtPagePath(pathname: string): PagePath {
     decoded = pathname;
   }
   decoded = decoded.replace(/^\/+/, '');
-  return page(decoded === '' || decoded.endsWith('/') ? `${decoded}index.html` : decoded);
+  if (decoded === '' || decoded.endsWith('/')) return page(`${decoded}index.html`);
+  return page(decoded.endsWith('.html') ? decoded : `${decoded}.html`);
 }
 
 /** The route param Astro needs for a page path (`history/revolution.html` -> `history/revolution`). */

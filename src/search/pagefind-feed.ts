@@ -4,9 +4,10 @@
  * Astro renders pages on one thread; Pagefind indexes in a process of its own. Reading the built
  * pages only after the last one is written would leave the second core idle while pages render
  * and add all of Pagefind's time to the build's (12.5 s of 71 s at 5,000 sections). So the site
- * pass (src/site-pass/) opens a feed when the build starts ({@link createPagefindFeed}), gives it
- * each section page as soon as it has rendered ({@link feedPage}), and after the build only the
- * index files are left to write ({@link finishPagefindFeed}).
+ * pass (src/site-pass/) opens a feed when the build starts ({@link createPagefindFeed}) and gives it
+ * each section page as soon as it has rendered ({@link feedPage}). The build renders section pages
+ * first, so Pagefind writes its index as soon as the last one is in, while the other pages render;
+ * {@link finishPagefindFeed} only checks that nothing came later.
  *
  * Pagefind numbers pages in the order they are added, so pages go to it in one fixed order, the
  * order the build renders them in (the section list of src/lib/site-data.ts); a page that comes
@@ -33,20 +34,24 @@ export interface PagefindFeed {
   unplaced: Map<PagePath, string>;
   sent: Promise<void>[];
   pages: number;
+  /** Where to write the index as soon as every page in the order is in; none: only when finished. */
+  outDir: string | undefined;
+  /** That early write, once started, and how many pages it covers. */
+  early: { written: Promise<void>; pages: number } | undefined;
 }
 
 /** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
 const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
-/** Starts Pagefind's process and opens a feed to it. */
-export function createPagefindFeed(): PagefindFeed {
+/** Starts Pagefind's process and opens a feed to it; with `outDir`, the index is written there as soon as the last page in the order is in. */
+export function createPagefindFeed(outDir?: string): PagefindFeed {
   const index = pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' }).then((created) => {
     if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
     return created.index;
   });
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
-  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0 };
+  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined };
 }
 
 /** Tells the feed the order pages go to Pagefind in (the render order); later calls are ignored. */
@@ -69,6 +74,22 @@ export function feedPage(feed: PagefindFeed, page: PagePath, html: string): void
     feed.next++;
     send(feed, ready.page, ready.html);
   }
+  if (feed.outDir && feed.order && feed.next === feed.order.length && !feed.early) {
+    const written = writeIndex(feed, feed.outDir);
+    written.catch(() => undefined);
+    feed.early = { written, pages: feed.pages };
+  }
+}
+
+/** Waits for every page sent so far, then writes the index to `outDir/PAGEFIND_DIR`, minus the unused UIs. */
+async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
+  await Promise.all(feed.sent);
+  const index = await feed.index;
+  const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
+  if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  for (const file of await fs.readdir(written.outputPath)) {
+    if (UNUSED_PAGEFIND_FILE.test(file)) await fs.rm(path.join(written.outputPath, file));
+  }
 }
 
 function send(feed: PagefindFeed, page: PagePath, html: string): void {
@@ -83,11 +104,13 @@ function send(feed: PagefindFeed, page: PagePath, html: string): void {
 }
 
 /**
- * Adds what is still waiting (in order, then the unplaced pages by path), writes Pagefind's
- * bundle to `outDir/PAGEFIND_DIR` minus the unused UIs, and closes Pagefind and the feed.
- * Resolves to the number of pages given to Pagefind; rejects with Pagefind's own errors.
+ * Adds what is still waiting (in order, then the unplaced pages by path) and makes sure the index
+ * in `outDir/PAGEFIND_DIR` covers every page: the early write when nothing came after it, else a
+ * fresh write. Closes Pagefind. Resolves to the number of pages given to Pagefind, whether the
+ * early write stood, and the ms this took; rejects with Pagefind's own errors.
  */
-export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Promise<number> {
+export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Promise<{ pages: number; writtenEarly: boolean; waitedMs: number }> {
+  const started = Date.now();
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
       const waiting = feed.waiting.get(place);
@@ -96,15 +119,16 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Pr
     feed.waiting.clear();
     for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? '');
     feed.unplaced.clear();
-    await Promise.all(feed.sent);
-    feed.sent = [];
-    const index = await feed.index;
-    const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    for (const file of await fs.readdir(written.outputPath)) {
-      if (UNUSED_PAGEFIND_FILE.test(file)) await fs.rm(path.join(written.outputPath, file));
+    const early = feed.early;
+    const earlyStands = early !== undefined && early.pages === feed.pages && outDir === feed.outDir;
+    if (earlyStands) await early.written;
+    else {
+      // Pages came after the early write (or it went elsewhere): write afresh, without its files.
+      await early?.written.catch(() => undefined);
+      if (early) await fs.rm(path.join(outDir, PAGEFIND_DIR), { recursive: true, force: true });
+      await writeIndex(feed, outDir);
     }
-    return feed.pages;
+    return { pages: feed.pages, writtenEarly: earlyStands, waitedMs: Date.now() - started };
   } finally {
     await pagefind.close();
   }

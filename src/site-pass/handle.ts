@@ -5,13 +5,13 @@
  *
  * - `astro:build:start`: {@link startSitePass} starts the worker (src/site-pass/worker.ts),
  *   which starts Pagefind's process;
- * - each page rendered: the middleware (src/middleware.ts) gives its HTML to {@link SitePass.page};
- *   the worker parses it once (read-page.ts) and hands section pages on to Pagefind;
+ * - Astro's prerenderer, wrapped (prerenderer.ts), renders section pages first and gives each
+ *   rendered page's HTML to {@link SitePass.page}; the worker parses it once (read-page.ts) and
+ *   hands section pages on to Pagefind, which writes its index once the last one is in;
  * - `astro:build:done`: {@link SitePass.finish} sends the list of files written; the worker reads
  *   any page it has not seen from disk, writes the indexes and links.json, and runs the checks.
  *
- * The handle is kept on `globalThis`: the integration and the middleware are two copies of this
- * module (the config's and the built bundle's), in one process.
+ * The handle is also kept on `globalThis`, for the tests and tools that look for a build's pass.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -29,8 +29,9 @@ export class SitePass {
   #failure: Error | undefined;
   #done: Promise<SitePassResult>;
 
-  constructor() {
-    this.#worker = new Worker(WORKER_FILE);
+  /** @param outDir where the build writes, so Pagefind can write its index as soon as the last section page is in */
+  constructor(outDir: string) {
+    this.#worker = new Worker(WORKER_FILE, { workerData: { outDir } });
     // Never keeps the process alive: a failed build exits with its own error.
     this.#worker.unref();
     this.#done = new Promise((resolve, reject) => {
@@ -47,11 +48,11 @@ export class SitePass {
     this.#done.catch(() => undefined);
   }
 
-  /** The order section pages render in, which Pagefind adds them in (told once). */
-  order(pages: () => Promise<PagePath[]>): Promise<void> | void {
+  /** The section pages, in the order they render, which Pagefind adds them in (told once). */
+  order(pages: PagePath[]): void {
     if (this.#ordered) return;
     this.#ordered = true;
-    return pages().then((list) => this.#post({ kind: 'order', pages: list }));
+    this.#post({ kind: 'order', pages });
   }
 
   /** A page the build rendered, as it will be written at `page` (its path from the site root). */
@@ -78,9 +79,11 @@ export class SitePass {
   }
 }
 
-/** Starts the site pass of this build. */
-export function startSitePass(): void {
-  (globalThis as Holder)[HANDLE] = new SitePass();
+/** Starts the site pass of a build writing to `outDir`. */
+export function startSitePass(outDir: string): SitePass {
+  const pass = new SitePass(outDir);
+  (globalThis as Holder)[HANDLE] = pass;
+  return pass;
 }
 
 /** The site pass of the build in progress, if any (none in dev, or before a build starts one). */

@@ -1,6 +1,12 @@
 import type { BuiltSiteCheck } from '../links/check-built-site.ts';
 import type { PagePath } from '../lib/urls.ts';
 
+/** What the site-pass worker is started with. */
+export interface SitePassSetup {
+  /** Where the build writes: Pagefind writes its index there as soon as every section page is in. */
+  outDir: string;
+}
+
 /** Main thread -> site-pass worker. */
 export type ToWorker =
   | { kind: 'order'; pages: PagePath[] }
@@ -10,8 +16,8 @@ export type ToWorker =
 /** What the worker reports when it has finished: the build's search and link results. */
 export interface SitePassResult {
   check: BuiltSiteCheck;
-  /** Pages given to Pagefind, and the ms from `finish` to its index being written. */
-  pagefind: { pages: number; ms: number };
+  /** Pages given to Pagefind; whether it wrote its index before the last page rendered; the ms waited for it after. */
+  pagefind: { pages: number; writtenEarly: boolean; waitedMs: number };
   fallback: { pages: number; bytes: number };
   /** Pages parsed as they rendered, and those read from disk at the end (any the middleware missed). */
   readWhileRendering: number;

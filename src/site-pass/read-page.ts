@@ -1,13 +1,28 @@
-import { readHtml } from '../lib/html-pass.ts';
+import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
+import { pagefindInputReader } from '../search/pagefind-input.ts';
 
-/** One built page, read once for everything after the build: the link scan and, if searchable, its search entry. */
-export function readPage(page: PagePath, html: string): { scan: PageScan; entry: FallbackPage | null } {
+/** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
+export interface ReadPage {
+  scan: PageScan;
+  entry: FallbackPage | null;
+  /** The page as Pagefind gets it (see pagefind-input.ts); null when not searchable. */
+  pagefindHtml: string | null;
+}
+
+/** One built page, read once for everything after the build. */
+export function readPage(page: PagePath, html: string): ReadPage {
   const scanner = pageScanner();
-  // Most pages are not searchable: no search reader for them (the reader checks the attribute properly).
-  const search = html.includes('data-pagefind-body') ? searchEntryReader(page) : undefined;
-  readHtml(html, search ? [scanner, search] : [scanner]);
-  return { scan: scanner.result(), entry: search?.result() ?? null };
+  // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
+  if (!html.includes('data-pagefind-body')) {
+    readHtml(html, [scanner]);
+    return { scan: scanner.result(), entry: null, pagefindHtml: null };
+  }
+  const search = searchEntryReader(page);
+  const pagefind = pagefindInputReader(html);
+  readHtml(html, [scanner, search, pagefind] as HtmlReader<unknown>[]);
+  const entry = search.result();
+  return { scan: scanner.result(), entry, pagefindHtml: entry ? pagefind.result() : null };
 }

@@ -5,29 +5,29 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { PagePath } from '../lib/urls.ts';
 import { checkBuiltSite } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import type { FallbackPage } from '../search/fallback-index.ts';
 import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
 import { writeFallback } from '../search/write-search.ts';
-import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
+import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { readPage } from './read-page.ts';
 
 const port = parentPort;
 if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread (see handle.ts).');
 
-const feed = createPagefindFeed();
+const feed = createPagefindFeed((workerData as SitePassSetup).outDir);
 const scans = new Map<PagePath, PageScan>();
 const entries = new Map<PagePath, FallbackPage>();
 
 function take(page: PagePath, html: string): void {
-  const { scan, entry } = readPage(page, html);
+  const { scan, entry, pagefindHtml } = readPage(page, html);
   scans.set(page, scan);
-  if (!entry) return;
+  if (!entry || pagefindHtml === null) return;
   entries.set(page, entry);
-  feedPage(feed, page, html);
+  feedPage(feed, page, pagefindHtml);
 }
 
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
@@ -41,8 +41,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     take(page, fs.readFileSync(path.join(outDir, page), 'utf8'));
     readAtEnd++;
   }
-  const pagefindStarted = Date.now();
-  const pagefind = finishPagefindFeed(feed, outDir).then((pages) => ({ pages, ms: Date.now() - pagefindStarted }));
+  const pagefind = finishPagefindFeed(feed, outDir);
   pagefind.catch(() => undefined);
   const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
   const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);

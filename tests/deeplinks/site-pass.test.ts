@@ -31,8 +31,8 @@ describe('site pass', () => {
   }
 
   it('reads pages as they come, reads the rest from disk, and writes the indexes and links.json', async () => {
-    const pass = new SitePass();
-    await pass.order(async () => ['history/a.html', 'history/b.html'] as PagePath[]);
+    const pass = new SitePass(out);
+    pass.order(['history/a.html', 'history/b.html'] as PagePath[]);
     // Out of render order: Pagefind still gets them in the order given.
     pass.page('history/b.html' as PagePath, pages['history/b.html'] ?? '');
     pass.page('history/a.html' as PagePath, pages['history/a.html'] ?? '');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtPagePath, relativeUrl, resolveUrl, type PagePath } from '../../src/lib/urls.ts';
+import { prerenderedPagePath, relativeUrl, resolveUrl, type PagePath } from '../../src/lib/urls.ts';
 
 /** A path segment: any text but "", "." and ".." (which are not names), and no "/". */
 const segment = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 }).filter((s) => !s.includes('/') && s !== '.' && s !== '..');
@@ -39,20 +39,22 @@ describe('relativeUrl and resolveUrl', () => {
   });
 });
 
-describe('builtPagePath: the file a prerendered request is written to', () => {
+describe('prerenderedPagePath: the file a prerendered path is written to', () => {
   it('maps the URL path of each kind of page to its file', () => {
-    expect(builtPagePath('/entities/nato.html')).toBe('entities/nato.html');
-    expect(builtPagePath('/history/revolution-and-recognition.html')).toBe('history/revolution-and-recognition.html');
-    expect(builtPagePath('/')).toBe('index.html');
-    expect(builtPagePath('/404.html')).toBe('404.html');
-    expect(builtPagePath('/entities/n%C3%A9.html')).toBe('entities/né.html');
-    expect(builtPagePath('/bad%E0.html')).toBe('bad%E0.html');
+    expect(prerenderedPagePath('/entities/nato.html')).toBe('entities/nato.html');
+    expect(prerenderedPagePath('/history/revolution-and-recognition.html')).toBe('history/revolution-and-recognition.html');
+    expect(prerenderedPagePath('/')).toBe('index.html');
+    expect(prerenderedPagePath('/404.html')).toBe('404.html');
+    expect(prerenderedPagePath('/entities/n%C3%A9.html')).toBe('entities/né.html');
+    expect(prerenderedPagePath('/bad%E0.html')).toBe('bad%E0.html');
+    expect(prerenderedPagePath('/history/revolution-and-recognition')).toBe('history/revolution-and-recognition.html');
+    expect(prerenderedPagePath('/sub/')).toBe('sub/index.html');
   });
 
   it('is the inverse of the URL a page links to itself with', () => {
     fc.assert(fc.property(fc.array(fc.stringMatching(/^[\p{L}a-z0-9][\p{L}a-z0-9 ._-]{0,11}$/u), { minLength: 1, maxLength: 3 }), (parts) => {
       const page = `${parts.join('/')}.html` as PagePath;
-      expect(builtPagePath(new URL(relativeUrl(page, page), `https://example.org/${page}`).pathname)).toBe(page);
+      expect(prerenderedPagePath(new URL(relativeUrl(page, page), `https://example.org/${page}`).pathname)).toBe(page);
     }));
   });
 });

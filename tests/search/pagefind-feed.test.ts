@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import { feedPage, finishPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
 
-function standInFeed(): { feed: PagefindFeed; added: string[]; written: string[] } {
+function standInFeed(outDir?: string): { feed: PagefindFeed; added: string[]; written: string[] } {
   const added: string[] = [];
   const written: string[] = [];
   const index = {
@@ -27,7 +27,7 @@ function standInFeed(): { feed: PagefindFeed; added: string[]; written: string[]
       return { errors: [], outputPath };
     },
   } as unknown as PagefindIndex;
-  const feed: PagefindFeed = { index: Promise.resolve(index), order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0 };
+  const feed: PagefindFeed = { index: Promise.resolve(index), order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined };
   return { feed, added, written };
 }
 
@@ -64,7 +64,9 @@ describe('Pagefind feed', () => {
     feedPage(feed, 'a/early.html' as PagePath, 'a');
     feedPage(feed, pages(3)[2] as PagePath, 'c');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-'));
-    expect(await finishPagefindFeed(feed, out)).toBe(3);
+    const finished = await finishPagefindFeed(feed, out);
+    expect(finished.pages).toBe(3);
+    expect(finished.writtenEarly).toBe(false);
     expect(added).toEqual([pages(3)[2], 'a/early.html', 'z/late.html']);
     expect(written).toEqual([path.join(out, 'pagefind')]);
     expect(fs.readdirSync(path.join(out, 'pagefind'))).toEqual(['pagefind.js']);
@@ -76,5 +78,38 @@ describe('Pagefind feed', () => {
     setFeedOrder(feed, pages(2));
     setFeedOrder(feed, pages(5));
     expect(feed.order).toEqual(pages(2));
+  });
+
+  it('writes the index as soon as the last page of the order is in, and not again when nothing came after', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-'));
+    const { feed, added, written } = standInFeed(out);
+    setFeedOrder(feed, pages(3));
+    feedPage(feed, pages(3)[2] as PagePath, 'c');
+    feedPage(feed, pages(3)[0] as PagePath, 'a');
+    expect(feed.early).toBeUndefined();
+    feedPage(feed, pages(3)[1] as PagePath, 'b');
+    await feed.early?.written;
+    expect(written).toEqual([path.join(out, 'pagefind')]);
+    const finished = await finishPagefindFeed(feed, out);
+    expect(finished).toMatchObject({ pages: 3, writtenEarly: true });
+    expect(added).toEqual(pages(3));
+    expect(written).toHaveLength(1);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('writes afresh when a page comes after the early write, leaving none of the first files', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-'));
+    const { feed, added, written } = standInFeed(out);
+    setFeedOrder(feed, pages(1));
+    feedPage(feed, pages(1)[0] as PagePath, 'a');
+    await feed.early?.written;
+    fs.writeFileSync(path.join(out, 'pagefind', 'stale.pf_fragment'), '');
+    feedPage(feed, 'z/late.html' as PagePath, 'z');
+    const finished = await finishPagefindFeed(feed, out);
+    expect(finished).toMatchObject({ pages: 2, writtenEarly: false });
+    expect(added).toEqual([pages(1)[0], 'z/late.html']);
+    expect(written).toHaveLength(2);
+    expect(fs.readdirSync(path.join(out, 'pagefind'))).toEqual(['pagefind.js']);
+    fs.rmSync(out, { recursive: true, force: true });
   });
 });

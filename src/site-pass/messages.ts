@@ -19,7 +19,7 @@ export interface SitePassResult {
   /** Pages given to Pagefind; whether it wrote its index before the last page rendered; the ms waited for it after. */
   pagefind: { pages: number; writtenEarly: boolean; waitedMs: number };
   fallback: { pages: number; bytes: number };
-  /** Pages parsed as they rendered, and those read from disk at the end (any the middleware missed). */
+  /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;
   readAtEnd: number;
 }

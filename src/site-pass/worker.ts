@@ -32,7 +32,7 @@ function take(page: PagePath, html: string): void {
 
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
   const readWhileRendering = scans.size;
-  // Whatever the middleware did not see (a page it could not name, an HTML file from public/) is
+  // Whatever the prerenderer did not hand over (a page it could not name, an HTML file from public/) is
   // read from disk now; a page it named but the build did not write is dropped.
   const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
   let readAtEnd = 0;

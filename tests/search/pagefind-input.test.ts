@@ -1,0 +1,59 @@
+/**
+ * Pagefind gets each section page's <head> and [data-pagefind-body] element only
+ * (src/search/pagefind-input.ts). Its index must be the one it makes from the whole pages.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readHtml } from '../../src/lib/html-pass.ts';
+import { EXCLUDED_SELECTORS } from '../../src/search/fallback-index.ts';
+import { pagefindInputReader } from '../../src/search/pagefind-input.ts';
+import { filesUnder, sectionPages, siteDir } from '../helpers/site.ts';
+import { tempBuildRoot } from '../helpers/temp-build.ts';
+
+const reduce = (html: string): string => {
+  const reader = pagefindInputReader(html);
+  readHtml(html, [reader]);
+  return reader.result();
+};
+
+/** Pagefind's files for these pages, each given whole or reduced, as path -> sha256. */
+async function indexOf(pages: readonly { file: string; html: string }[], out: string): Promise<Map<string, string>> {
+  const { index } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
+  if (!index) throw new Error('Pagefind did not start');
+  for (const page of pages) await index.addHTMLFile({ sourcePath: page.file, content: page.html });
+  await index.writeFiles({ outputPath: out });
+  await pagefind.close();
+  return new Map(filesUnder(out).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(out, f))).digest('hex')]));
+}
+
+describe('what Pagefind reads of a section page', () => {
+  const tmp = tempBuildRoot('pagefind-input');
+  afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('is the head and the searchable element, about half the page', () => {
+    const html = fs.readFileSync(path.join(siteDir(), sectionPages()[0] ?? ''), 'utf8');
+    const reduced = reduce(html);
+    expect(reduced.length).toBeLessThan(html.length * 0.8);
+    expect(reduced).toMatch(/^<!DOCTYPE html><html[^>]*><head>/i);
+    expect(reduced).toContain('</head><body><article class="section" data-pagefind-body');
+    expect(reduced.endsWith('</article></body></html>')).toBe(true);
+    expect(reduced).not.toContain('<nav');
+  });
+
+  it('leaves a page whole when it has no searchable element or no head end', () => {
+    expect(reduce('<html><body><p>x</p></body></html>')).toBe('<html><body><p>x</p></body></html>');
+    expect(reduce('<div data-pagefind-body><p>x</p></div>')).toBe('<div data-pagefind-body><p>x</p></div>');
+  });
+
+  it('gives Pagefind the same index as the whole pages', async () => {
+    const pages = sectionPages().map((file) => ({ file, html: fs.readFileSync(path.join(siteDir(), file), 'utf8') }));
+    expect(pages.length).toBeGreaterThan(10);
+    const whole = await indexOf(pages, path.join(tmp, 'whole'));
+    const reduced = await indexOf(pages.map((p) => ({ ...p, html: reduce(p.html) })), path.join(tmp, 'reduced'));
+    expect(whole.size).toBeGreaterThan(pages.length);
+    expect(reduced).toEqual(whole);
+  }, 60_000);
+});

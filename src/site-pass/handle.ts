@@ -55,9 +55,10 @@ export class SitePass {
     this.#post({ kind: 'order', pages });
   }
 
-  /** A page the build rendered, as it will be written at `page` (its path from the site root). */
-  page(page: PagePath, html: string): void {
-    this.#post({ kind: 'page', page, html });
+  /** A page the build rendered (its UTF-8 bytes, copied), as it will be written at `page` (its path from the site root). */
+  page(page: PagePath, bytes: Uint8Array): void {
+    const copy = bytes.slice();
+    this.#worker.postMessage({ kind: 'page', page, bytes: copy } satisfies ToWorker, [copy.buffer]);
   }
 
   /**

@@ -10,7 +10,7 @@ export interface SitePassSetup {
 /** Main thread -> site-pass worker. */
 export type ToWorker =
   | { kind: 'order'; pages: PagePath[] }
-  | { kind: 'page'; page: PagePath; html: string }
+  | { kind: 'page'; page: PagePath; bytes: Uint8Array }
   | { kind: 'finish'; outDir: string; files: string[]; env: Record<string, string | undefined> };
 
 /** What the worker reports when it has finished: the build's search and link results. */

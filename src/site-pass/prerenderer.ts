@@ -14,7 +14,7 @@ const SOURCE_ROUTE = 'src/pages/sources/[id].astro';
  *   all. The source-text pages, tens of MB for a large text, go before the sections, so their
  *   memory and Pagefind's writing (~0.8 GB at 5,000 sections) never add up. Every page is still
  *   rendered once, from the same route and props, so the output is the same;
- * - each HTML page, once rendered, goes to the site pass (a string copy on this thread), which
+ * - each HTML page, once rendered, goes to the site pass (a byte copy on this thread), which
  *   reads it in its worker for search and the link checks.
  * Set with `setPrerenderer` at `astro:build:start` (src/integrations/built-site.ts).
  */
@@ -33,9 +33,10 @@ export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): Ast
       const rendered = await base.render(request, options);
       const response = rendered instanceof Response ? rendered : rendered.response;
       if (!response.headers.get('content-type')?.startsWith('text/html')) return rendered;
-      const html = await response.text();
-      pass.page(prerenderedPagePath(new URL(request.url).pathname), html);
-      const copy = new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+      // Bytes, not text: the worker decodes them, so this thread neither decodes nor re-encodes the page.
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      pass.page(prerenderedPagePath(new URL(request.url).pathname), bytes);
+      const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
       return rendered instanceof Response ? copy : { ...rendered, response: copy };
     },
     ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages?.() ?? Promise.resolve(new Map()) } : {}),

@@ -18,6 +18,7 @@ import { readPage } from './read-page.ts';
 const port = parentPort;
 if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread (see handle.ts).');
 
+const utf8 = new TextDecoder();
 const feed = createPagefindFeed((workerData as SitePassSetup).outDir);
 const scans = new Map<PagePath, PageScan>();
 const entries = new Map<PagePath, FallbackPage>();
@@ -56,7 +57,7 @@ function send(message: FromWorker): void {
 port.on('message', (message: ToWorker) => {
   try {
     if (message.kind === 'order') setFeedOrder(feed, message.pages);
-    else if (message.kind === 'page') take(message.page, message.html);
+    else if (message.kind === 'page') take(message.page, utf8.decode(message.bytes));
     else {
       finish(message.outDir, message.files, message.env).then(
         (result) => send({ kind: 'done', result }),

@@ -34,8 +34,9 @@ describe('site pass', () => {
     const pass = new SitePass(out);
     pass.order(['history/a.html', 'history/b.html'] as PagePath[]);
     // Out of render order: Pagefind still gets them in the order given.
-    pass.page('history/b.html' as PagePath, pages['history/b.html'] ?? '');
-    pass.page('history/a.html' as PagePath, pages['history/a.html'] ?? '');
+    const bytes = (file: string) => new TextEncoder().encode(pages[file] ?? '');
+    pass.page('history/b.html' as PagePath, bytes('history/b.html'));
+    pass.page('history/a.html' as PagePath, bytes('history/a.html'));
     const result = await pass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off' });
 
     expect(result.readWhileRendering).toBe(2);

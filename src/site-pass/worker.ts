@@ -54,17 +54,16 @@ function send(message: FromWorker): void {
   port?.postMessage(message);
 }
 
+function failed(error: unknown): FromWorker {
+  return { kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+}
+
 port.on('message', (message: ToWorker) => {
   try {
     if (message.kind === 'order') setFeedOrder(feed, message.pages);
     else if (message.kind === 'page') take(message.page, utf8.decode(message.bytes));
-    else {
-      finish(message.outDir, message.files, message.env).then(
-        (result) => send({ kind: 'done', result }),
-        (error: unknown) => send({ kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined }),
-      );
-    }
+    else finish(message.outDir, message.files, message.env).then((result) => send({ kind: 'done', result }), (error: unknown) => send(failed(error)));
   } catch (error) {
-    send({ kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    send(failed(error));
   }
 });

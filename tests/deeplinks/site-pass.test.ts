@@ -54,4 +54,10 @@ describe('site pass', () => {
     expect(result.check.failures.join('\n')).toContain('extra.html: a[href] "history/a.html#nowhere"');
     expect(result.check.pages).toBe(3);
   }, 60_000);
+
+  it('fails with the cause when the worker cannot finish, e.g. a listed page that is not there', async () => {
+    const pass = new SitePass(out);
+    pass.order([]);
+    await expect(pass.finish(out, ['missing.html'], { ...process.env, LINKS_LOCK_CHECK: 'off' })).rejects.toThrow(/ENOENT.*missing\.html/);
+  }, 60_000);
 });

@@ -1,10 +1,12 @@
+import { collapseWhitespace } from '../lib/text.ts';
+
 /**
  * Comparing lines and words the way a reader does: zero-width characters removed, every run of
  * whitespace (non-breaking spaces included) one space, ends trimmed. Only for comparison and
  * matching; the text written out stays as scraped.
  */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
 }
 
 /** Lower-case words joined by single hyphens, at most `maxWords` of them: slugs and anchor ids. */

@@ -4,6 +4,7 @@
  * space and a capital, digit or quote, and not after an abbreviation ("Dec.", "No. 5"), an
  * initial ("George H. W. Bush") or a dotted acronym ("U.S.").
  */
+import { collapseWhitespace } from './text.ts';
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
@@ -50,5 +51,5 @@ export function sentenceAround(text: string, start: number, end: number = start)
     }
     offset = next;
   }
-  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(text.slice(from, to));
 }

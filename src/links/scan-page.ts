@@ -1,4 +1,5 @@
 import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
+import { collapseWhitespace } from '../lib/text.ts';
 
 /** A URL found in a page, with where it was found (for error messages). */
 export interface FoundLink {
@@ -127,14 +128,14 @@ export function pageScanner(): HtmlReader<PageScan> {
         if (open.editorial) editorialDepth--;
         if (open.main) mainDepth--;
         if (open.target) {
-          if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapse(open.target.text.join('')) });
+          if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapseWhitespace(open.target.text.join('')) });
           target = undefined;
         }
         if (open.name === name) break;
       }
     },
     result() {
-      scan.title = collapse(scan.title);
+      scan.title = collapseWhitespace(scan.title);
       return scan;
     },
   };
@@ -150,9 +151,4 @@ function readMeta(attrs: Record<string, string>, scan: PageScan): void {
     }
   }
   if (attrs.name?.toLowerCase() === 'robots' && /\bnoindex\b/i.test(attrs.content ?? '')) scan.noindex = true;
-}
-
-/** Whitespace collapsed to single spaces, trimmed: how the words read. */
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -9,6 +9,7 @@ import { isEditorial, renderedProperty } from './editorial.ts';
 import { linkFirstMentions } from './entity-links.ts';
 import type { EntityMatcher } from './entity-matcher.ts';
 import remarkRepairs, { repairIndexOfMarkId } from './repairs.ts';
+import { collapseWhitespace } from '../lib/text.ts';
 
 /** A paragraph of a section: its anchor id and its source text (editorial nodes removed). */
 export interface ParagraphRecord {
@@ -113,7 +114,7 @@ function readParagraph(paragraph: Parent, id: string, analysis: SectionAnalysis)
   for (const m of found) {
     analysis.mentions.push({ entityId: m.entityId, paragraphId: id, words: text.slice(m.start, m.end), sentence: sentenceAround(text, m.start, m.end) });
   }
-  analysis.paragraphs.push({ id, text: text.replace(/\s+/g, ' ').trim() });
+  analysis.paragraphs.push({ id, text: collapseWhitespace(text) });
 }
 
 /** Records a repair note mark (its link has id `repair-ref-N`) found in an editorial subtree. */

@@ -5,6 +5,7 @@ import { SLUG_PATTERN } from '../schemas/ids.ts';
 import { editorialData } from './editorial.ts';
 import type {} from 'mdast-util-mdx';
 import type {} from 'mdast-util-to-hast';
+import { collapseWhitespace } from '../lib/text.ts';
 
 /**
  * Stable anchors for headings and paragraphs.
@@ -101,5 +102,5 @@ function plainText(node: { children?: unknown[]; value?: unknown; type?: string 
 }
 
 function hashText(text: string): string {
-  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 8);
+  return createHash('sha256').update(collapseWhitespace(text)).digest('hex').slice(0, 8);
 }

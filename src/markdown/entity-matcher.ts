@@ -13,6 +13,7 @@
  * It is a character trie, so finding every mention in a text costs at most
  * (text length x longest term), whatever the number of entities.
  */
+import { collapseWhitespace } from '../lib/text.ts';
 
 /** An entity as the matcher sees it: an id and every name that refers to it. */
 export interface EntityTerms {
@@ -60,7 +61,7 @@ const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && SPACE.test(ch);
 
 /** A term with its whitespace collapsed to single spaces, as it is stored in the trie. */
-export const normaliseTerm = (term: string): string => term.replace(/\s+/g, ' ').trim();
+export const normaliseTerm = (term: string): string => collapseWhitespace(term);
 
 /**
  * Two terms with the same key land on the same trie node, so they would name the same mention:

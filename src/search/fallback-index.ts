@@ -9,6 +9,7 @@
  * when it needs it.
  */
 import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
+import { collapseWhitespace } from '../lib/text.ts';
 
 /** One heading segment of a page: the anchor (empty for the text before the first heading), its title and its words. */
 export type FallbackSegment = [anchor: string, title: string, words: string];
@@ -172,7 +173,7 @@ export function searchEntryReader(url: string): HtmlReader<FallbackPage | null> 
         if (open.excluded) excludedDepth--;
         if (open.spaced) write(' ');
         if (open.heading && heading) {
-          const title = collapse(heading.text.join(''));
+          const title = collapseWhitespace(heading.text.join(''));
           segments.push({ anchor: heading.anchor, title, text: [title] });
           heading = undefined;
         }
@@ -182,13 +183,13 @@ export function searchEntryReader(url: string): HtmlReader<FallbackPage | null> 
     },
     result() {
       if (rootState === 'before') return null;
-      const title = collapse((h1 ?? []).join('')) || collapse(titleText.join(''));
+      const title = collapseWhitespace((h1 ?? []).join('')) || collapseWhitespace(titleText.join(''));
       const first = segments[0];
       if (first) first.title = title;
       const h: FallbackSegment[] = segments
         .map((s): FallbackSegment => [s.anchor, s.title, [...new Set(words(s.text.join('')))].join(' ')])
         .filter(([anchor, , w]) => anchor !== '' || w !== '');
-      return { t: title, u: url, s: collapse(summary ?? ''), h };
+      return { t: title, u: url, s: collapseWhitespace(summary ?? ''), h };
     },
   };
 }
@@ -198,8 +199,4 @@ export function fallbackScript(index: FallbackIndex): string {
   // JSON is valid JS; escaping "<" keeps a stray "</script>" in data harmless if ever inlined.
   const json = JSON.stringify(index).replace(/</g, '\\u003c');
   return `// Search index for pages opened from disk (file://). Generated at build time; see docs/offline.md.\nwindow.${FALLBACK_GLOBAL} = ${json};\n`;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
-import { FALLBACK_FILE } from '../search/write-search.ts';
-import { activeSitePass, endSitePass, startSitePass } from '../site-pass/handle.ts';
+import { FALLBACK_FILE } from '../search/fallback-index.ts';
+import { SitePass } from '../site-pass/handle.ts';
 import { sitePassPrerenderer } from '../site-pass/prerenderer.ts';
 
 /** Thrown when the built site has a broken internal link or lost a published link target. */
@@ -21,6 +21,7 @@ export class DeepLinkError extends Error {
  */
 export default function builtSite(): AstroIntegration {
   let outDir = '';
+  let pass: SitePass | undefined;
   return {
     name: 'built-site',
     hooks: {
@@ -28,20 +29,17 @@ export default function builtSite(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        const pass = startSitePass(outDir);
-        setPrerenderer((base) => sitePassPrerenderer(base, pass));
+        const started = new SitePass(outDir);
+        pass = started;
+        setPrerenderer((base) => sitePassPrerenderer(base, started));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const pass = activeSitePass();
         if (!pass) throw new Error('The site pass was not started: built-site must see astro:build:start.');
         const out = fileURLToPath(dir);
-        let result;
-        try {
-          result = await pass.finish(out, listFiles(out));
-        } finally {
-          endSitePass();
-        }
+        const finishing = pass;
+        pass = undefined;
+        const result = await finishing.finish(out, listFiles(out));
         const { check, pagefind, fallback } = result;
         logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after`);
         logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${pagefind.writtenEarly ? 'written while the other pages rendered' : 'written after the last page'} (${pagefind.waitedMs} ms)`);

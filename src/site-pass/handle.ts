@@ -3,23 +3,18 @@
  * search index, links.json, the link and lock checks), done in a worker thread while the pages
  * render, so it takes the second core instead of time after the build.
  *
- * - `astro:build:start`: {@link startSitePass} starts the worker (src/site-pass/worker.ts),
- *   which starts Pagefind's process;
+ * - `astro:build:start`: the `built-site` integration makes a {@link SitePass}, which starts the
+ *   worker (src/site-pass/worker.ts), which starts Pagefind's process;
  * - Astro's prerenderer, wrapped (prerenderer.ts), renders section pages first and gives each
  *   rendered page's HTML to {@link SitePass.page}; the worker parses it once (read-page.ts) and
  *   hands section pages on to Pagefind, which writes its index once the last one is in;
  * - `astro:build:done`: {@link SitePass.finish} sends the list of files written; the worker reads
  *   any page it has not seen from disk, writes the indexes and links.json, and runs the checks.
- *
- * The handle is also kept on `globalThis`, for the tests and tools that look for a build's pass.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PagePath } from '../lib/urls.ts';
 import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
-
-const HANDLE = Symbol.for('russia-us-reference.site-pass');
-type Holder = typeof globalThis & { [HANDLE]?: SitePass | undefined };
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -78,21 +73,4 @@ export class SitePass {
   #post(message: ToWorker): void {
     this.#worker.postMessage(message);
   }
-}
-
-/** Starts the site pass of a build writing to `outDir`. */
-export function startSitePass(outDir: string): SitePass {
-  const pass = new SitePass(outDir);
-  (globalThis as Holder)[HANDLE] = pass;
-  return pass;
-}
-
-/** The site pass of the build in progress, if any (none in dev, or before a build starts one). */
-export function activeSitePass(): SitePass | undefined {
-  return (globalThis as Holder)[HANDLE];
-}
-
-/** Forgets the build's site pass. */
-export function endSitePass(): void {
-  (globalThis as Holder)[HANDLE] = undefined;
 }

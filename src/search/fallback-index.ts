@@ -8,6 +8,8 @@
  * at a fraction of the size of the text. `assets/search.js` loads it only on search.html, and only
  * when it needs it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import { collapseWhitespace } from '../lib/text.ts';
 
@@ -199,4 +201,14 @@ export function fallbackScript(index: FallbackIndex): string {
   // JSON is valid JS; escaping "<" keeps a stray "</script>" in data harmless if ever inlined.
   const json = JSON.stringify(index).replace(/</g, '\\u003c');
   return `// Search index for pages opened from disk (file://). Generated at build time; see docs/offline.md.\nwindow.${FALLBACK_GLOBAL} = ${json};\n`;
+}
+
+/** Where the fallback index goes, relative to the output folder, beside Pagefind's folder (search.js finds both from its own URL). */
+export const FALLBACK_FILE = 'search-index.js';
+
+/** Writes `search-index.js` (see fallback-index.ts) of these pages, in this order, into `outDir`; returns its page count and size. */
+export function writeFallback(outDir: string, pages: readonly FallbackPage[]): { pages: number; bytes: number } {
+  const script = fallbackScript({ version: 1, pages: [...pages] });
+  fs.writeFileSync(path.join(outDir, FALLBACK_FILE), script);
+  return { pages: pages.length, bytes: Buffer.byteLength(script) };
 }

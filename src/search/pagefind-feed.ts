@@ -43,12 +43,18 @@ export interface PagefindFeed {
 /** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
 const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
-/** Starts Pagefind's process and opens a feed to it; with `outDir`, the index is written there as soon as the last page in the order is in. */
-export function createPagefindFeed(outDir?: string): PagefindFeed {
-  const index = pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' }).then((created) => {
-    if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
-    return created.index;
-  });
+/** Starts Pagefind's process for a new index, with the site's exclusions. */
+export async function startPagefindIndex(): Promise<PagefindIndex> {
+  const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
+  if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
+  return created.index;
+}
+
+/**
+ * Opens a feed to `index` (by default a new one in Pagefind's process); with `outDir`, the index
+ * is written there as soon as the last page in the order is in.
+ */
+export function createPagefindFeed(outDir?: string, index: Promise<PagefindIndex> = startPagefindIndex()): PagefindFeed {
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
   return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined };

@@ -9,9 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { PagePath } from '../lib/urls.ts';
 import { checkBuiltSite } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
-import type { FallbackPage } from '../search/fallback-index.ts';
+import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
 import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
-import { writeFallback } from '../search/write-search.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { readPage } from './read-page.ts';
 

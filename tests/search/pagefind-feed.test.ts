@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { PagefindIndex } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { feedPage, finishPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
+import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
 
 function standInFeed(outDir?: string): { feed: PagefindFeed; added: string[]; written: string[] } {
   const added: string[] = [];
@@ -27,8 +27,7 @@ function standInFeed(outDir?: string): { feed: PagefindFeed; added: string[]; wr
       return { errors: [], outputPath };
     },
   } as unknown as PagefindIndex;
-  const feed: PagefindFeed = { index: Promise.resolve(index), order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined };
-  return { feed, added, written };
+  return { feed: createPagefindFeed(outDir, Promise.resolve(index)), added, written };
 }
 
 const pages = (n: number) => Array.from({ length: n }, (_, i) => `t/p${String(i).padStart(3, '0')}.html` as PagePath);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -14,6 +15,11 @@ export function filesUnder(dir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();
+}
+
+/** Every file under `dir` (as {@link filesUnder} lists it) with the SHA-256 of its bytes: to compare two builds file by file. */
+export function fileHashes(dir: string): Map<string, string> {
+  return new Map(filesUnder(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
 }
 
 /** Every file of the built site with one of `extensions`, as paths relative to the site root (forward slashes). */

@@ -3,17 +3,11 @@
  * only real changes and a deployed copy can be verified. Builds the seed site a second time
  * into a temporary folder and compares it, file by file, with the one tests/global-setup.ts built.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesUnder, siteDir } from '../helpers/site.ts';
+import { fileHashes as hashes, siteDir } from '../helpers/site.ts';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
-
-/** Every file under `dir` (relative path, forward slashes) with the sha256 of its bytes. */
-function hashes(dir: string): Map<string, string> {
-  return new Map(filesUnder(dir).map((file) => [file, createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex')]));
-}
 
 /** The first place two versions of a file differ, with a little context, to name the cause. */
 function firstDifference(a: string, b: string): string {

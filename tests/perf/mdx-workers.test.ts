@@ -4,16 +4,13 @@
  * (SITE_MDX_WORKERS=0) is byte-identical to the one tests/global-setup.ts built with them, and a
  * broken file still fails the build naming the file, line and column.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mdxWorkerCount } from '../../src/markdown/mdx-workers.ts';
-import { filesUnder, siteDir } from '../helpers/site.ts';
+import { fileHashes as hashes, siteDir } from '../helpers/site.ts';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
-
-const hashes = (dir: string) => new Map(filesUnder(dir).map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
 
 describe('MDX worker threads', () => {
   const tmp = tempBuildRoot('mdx-workers');

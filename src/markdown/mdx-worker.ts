@@ -7,6 +7,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
+import { toPlainError } from '../lib/thread-errors.ts';
 import { processorOptions } from './processor-options.ts';
 import { takeRecord } from './record-analysis.ts';
 import type { CompileReply, CompileRequest, WorkerSetup } from './mdx-workers.ts';
@@ -37,7 +38,7 @@ async function drain(): Promise<void> {
       const result = await renderer.process(request.content, request.filePath, request.frontmatter);
       reply({ id: request.id, result, record: takeRecord(request.filePath) });
     } catch (error) {
-      reply({ id: request.id, error: plainError(error) });
+      reply({ id: request.id, error: toPlainError(error) });
     }
   }
   running = false;
@@ -45,14 +46,4 @@ async function drain(): Promise<void> {
 
 function reply(message: CompileReply): void {
   port?.postMessage(message);
-}
-
-/** An error as plain data (a VFileMessage's place and reason included), for the main thread to rethrow. */
-function plainError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const plain: Record<string, unknown> = { name: error.name, message: error.message, stack: error.stack };
-  for (const [key, value] of Object.entries(error)) {
-    if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) plain[key] = value;
-  }
-  return plain;
 }

@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { unified } from '@astrojs/markdown-remark';
+import { fromPlainError, type PlainError } from '../lib/thread-errors.ts';
 import { keepRecord, type Recorded } from './record-analysis.ts';
 
 type Processor = ReturnType<typeof unified>;
@@ -39,7 +40,7 @@ export interface CompileRequest {
   frontmatter: Record<string, unknown>;
 }
 
-export type CompileReply = { id: number; result: MdxResult; record?: Recorded | undefined } | { id: number; error: Record<string, unknown> };
+export type CompileReply = { id: number; result: MdxResult; record?: Recorded | undefined } | { id: number; error: PlainError };
 
 /** Worker threads to use; 0 until the integration sees a build. */
 let poolSize = 0;
@@ -171,7 +172,7 @@ class Pool {
       const waiting = slot.inFlight.get(reply.id);
       if (!waiting) return;
       slot.inFlight.delete(reply.id);
-      if ('error' in reply) waiting.reject(Object.assign(new Error(String(reply.error['message'])), reply.error));
+      if ('error' in reply) waiting.reject(fromPlainError(reply.error));
       else {
         if (reply.record) keepRecord(waiting.request.filePath, reply.record);
         waiting.resolve(reply.result);

@@ -13,6 +13,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fromPlainError } from '../lib/thread-errors.ts';
 import type { PagePath } from '../lib/urls.ts';
 import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
 
@@ -32,7 +33,7 @@ export class SitePass {
     this.#done = new Promise((resolve, reject) => {
       this.#worker.on('message', (message: FromWorker) => {
         if (message.kind === 'done') resolve(message.result);
-        else reject(Object.assign(new Error(message.message), { stack: message.stack ?? message.message }));
+        else reject(fromPlainError(message.error));
       });
       this.#worker.on('error', (error: Error) => {
         this.#failure = error;

@@ -1,3 +1,4 @@
+import type { PlainError } from '../lib/thread-errors.ts';
 import type { BuiltSiteCheck } from '../links/check-built-site.ts';
 import type { PagePath } from '../lib/urls.ts';
 
@@ -25,4 +26,4 @@ export interface SitePassResult {
 }
 
 /** Site-pass worker -> main thread. */
-export type FromWorker = { kind: 'done'; result: SitePassResult } | { kind: 'failed'; message: string; stack?: string | undefined };
+export type FromWorker = { kind: 'done'; result: SitePassResult } | { kind: 'failed'; error: PlainError };

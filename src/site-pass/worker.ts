@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { toPlainError } from '../lib/thread-errors.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { checkBuiltSite } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
@@ -54,7 +55,7 @@ function send(message: FromWorker): void {
 }
 
 function failed(error: unknown): FromWorker {
-  return { kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined };
+  return { kind: 'failed', error: toPlainError(error) };
 }
 
 port.on('message', (message: ToWorker) => {

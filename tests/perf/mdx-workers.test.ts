@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { VFile } from 'vfile';
+import { fromPlainError, toPlainError } from '../../src/lib/thread-errors.ts';
 import { mdxWorkerCount } from '../../src/markdown/mdx-workers.ts';
 import { fileHashes as hashes, siteDir } from '../helpers/site.ts';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
@@ -22,6 +24,14 @@ describe('MDX worker threads', () => {
     expect(mdxWorkerCount({ SITE_MDX_WORKERS: ' 3 ' })).toBe(3);
     expect(() => mdxWorkerCount({ SITE_MDX_WORKERS: 'two' })).toThrow(/SITE_MDX_WORKERS must be a whole number \(0 turns MDX workers off\), not "two"/);
     expect(() => mdxWorkerCount({ SITE_MDX_WORKERS: '-1' })).toThrow(/SITE_MDX_WORKERS/);
+  });
+
+  it('carries an error across the thread boundary with its place, as the build reports it', () => {
+    const message = new VFile({ path: '/content/sections/history/a.mdx' }).message('Unexpected end of file in expression', { place: { line: 54, column: 37 }, source: 'micromark' });
+    const back = fromPlainError(structuredClone(toPlainError(message)));
+    expect(back).toBeInstanceOf(Error);
+    expect(back).toMatchObject({ message: 'Unexpected end of file in expression', line: 54, column: 37, file: '/content/sections/history/a.mdx', source: 'micromark' });
+    expect(fromPlainError(structuredClone(toPlainError('plain text'))).message).toBe('plain text');
   });
 
   it('builds the same bytes as compiling in the main thread', () => {

@@ -3,9 +3,9 @@ import { prerenderedPagePath } from '../lib/urls.ts';
 import type { SitePass } from './handle.ts';
 
 /** The route of section pages: the only pages Pagefind indexes. */
-const SECTION_ROUTE = 'src/pages/[topic]/[slug].astro';
+export const SECTION_ROUTE = 'src/pages/[topic]/[slug].astro';
 /** The route of source-text pages, which grow with their text. */
-const SOURCE_ROUTE = 'src/pages/sources/[id].astro';
+export const SOURCE_ROUTE = 'src/pages/sources/[id].astro';
 
 /**
  * Astro's own prerenderer with two changes, both for the site pass (handle.ts):

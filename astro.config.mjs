@@ -3,21 +3,21 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { processorOptions } from './src/markdown/processor-options.ts';
-import { compileInWorkers, mdxWorkers } from './src/markdown/mdx-workers.ts';
-import contentCheck from './src/integrations/content-check.ts';
 import builtSite from './src/integrations/built-site.ts';
+import { buildDirs } from './src/lib/build-dirs.ts';
 
 // The site URL is optional: set SITE_URL to get absolute URLs in sitemap.xml and citations.
 // Every link inside pages is relative, so the same dist/ works at any path and from file://.
 const site = process.env.SITE_URL || undefined;
-// SITE_OUT_DIR builds somewhere other than dist/ (tests, benchmarks, parallel builds); each
-// output folder then gets its own cache so concurrent builds never share state.
-const outDir = process.env.SITE_OUT_DIR || undefined;
-const outputDirs = outDir ? { outDir, cacheDir: `${outDir.replace(/\/+$/, '')}.cache` } : {};
+
+// Where this build writes, and its cache: one cache per content folder and output folder, so a
+// build never sees state left by a build of another folder (src/lib/build-dirs.ts).
+const { outDir, cacheDir } = buildDirs();
 
 export default defineConfig({
   ...(site ? { site } : {}),
-  ...outputDirs,
+  outDir,
+  cacheDir,
   trailingSlash: 'ignore',
   build: {
     format: 'file',
@@ -25,12 +25,16 @@ export default defineConfig({
     inlineStylesheets: 'always',
     concurrency: 4,
   },
+  experimental: {
+    // Pages whose cacheKey (src/lib/page-keys.ts) and code are unchanged are reused from the cache.
+    incrementalBuild: true,
+  },
   devToolbar: { enabled: false },
   markdown: {
     // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
-    // The plugins and their order: src/markdown/processor-options.ts. During a build, MDX compiles
-    // in worker threads that build the same processor (src/markdown/mdx-workers.ts).
-    processor: compileInWorkers(unified(processorOptions())),
+    // Sections are rendered by their content loader (src/content/loaders.ts); this processor
+    // serves the site's own MDX pages.
+    processor: unified(processorOptions()),
   },
-  integrations: [contentCheck(), mdxWorkers(), mdx(), builtSite()],
+  integrations: [mdx(), builtSite()],
 });

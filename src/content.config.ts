@@ -1,29 +1,20 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { reportingLoader } from './content/check-in-worker.ts';
+import { entitiesLoader, sectionsLoader, siteLoader, sourcesLoader } from './content/loaders.ts';
 import { contentDir } from './lib/content-dir.ts';
-import { sectionSchema } from './schemas/section.ts';
 import { entitySchema } from './schemas/entity.ts';
+import { sectionSchema } from './schemas/section.ts';
+import { siteSchema } from './schemas/site.ts';
 import { sourceSchema } from './schemas/source.ts';
 
-// The schemas are plain zod modules (src/schemas/), shared with the content check
-// (src/integrations/content-check.ts), which reports every problem by file and field. In a build it
-// runs beside this sync; a loader that fails waits for it and throws its report (reportingLoader).
+// One content folder ($SITE_CONTENT_DIR or content/), read by the project's own loaders
+// (src/content/loaders.ts): they validate the whole folder with the schemas in src/schemas/ and
+// fail the build with one report naming every file and field; sections are stored rendered.
+// The schemas here give the collections their types.
 const dir = contentDir();
 
-const sections = defineCollection({
-  loader: reportingLoader(glob({ pattern: '**/*.mdx', base: `${dir}/sections` })),
-  schema: sectionSchema,
-});
-
-const entities = defineCollection({
-  loader: reportingLoader(glob({ pattern: '*.yaml', base: `${dir}/entities` })),
-  schema: entitySchema,
-});
-
-const sources = defineCollection({
-  loader: reportingLoader(glob({ pattern: '*.yaml', base: `${dir}/sources` })),
-  schema: sourceSchema,
-});
-
-export const collections = { sections, entities, sources };
+export const collections = {
+  sections: defineCollection({ loader: sectionsLoader(dir), schema: sectionSchema }),
+  entities: defineCollection({ loader: entitiesLoader(dir), schema: entitySchema }),
+  sources: defineCollection({ loader: sourcesLoader(dir), schema: sourceSchema }),
+  site: defineCollection({ loader: siteLoader(dir), schema: siteSchema }),
+};

@@ -5,7 +5,10 @@ import { entitySchema } from '../schemas/entity.ts';
 import { evidenceSchema, repairSchema } from '../schemas/repair.ts';
 import { datedFactSchema } from '../schemas/base.ts';
 import { sectionSchema, type SectionData } from '../schemas/section.ts';
-import { sourceSchema } from '../schemas/source.ts';
+import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { SITE_FILE } from './site-settings.ts';
+import { sourceSchema, type SourceData } from '../schemas/source.ts';
+import type { EntityData } from '../schemas/entity.ts';
 import { topicSchemas } from '../schemas/topics.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
@@ -15,10 +18,32 @@ import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts'
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
-  sections: Map<string, { file: string; data: SectionData; body: string }>;
+  /** Valid sections by id: the file as shown in messages, its absolute path and text, the parsed data and body. */
+  sections: Map<string, ValidSection>;
+  /** Every entity file's id (valid or not: each is a reference target). */
   entityIds: Set<string>;
+  /** Every valid source manifest's id. */
   sourceIds: Set<string>;
+  /** Valid entities by id. */
+  entities: Map<string, { file: string; data: EntityData }>;
+  /** Valid source manifests by id. */
+  sources: Map<string, { file: string; data: SourceData }>;
+  /** `site.yaml`, or the defaults when it is absent or invalid. */
+  site: SiteSettings;
 }
+
+export interface ValidSection {
+  file: string;
+  absolute: string;
+  /** The file's text, as read. */
+  text: string;
+  data: SectionData;
+  body: string;
+  /** The file line the body starts on. */
+  bodyStartLine: number;
+}
+
+export { SITE_FILE };
 
 /**
  * Validates every file in a content folder and every reference between them, collecting all
@@ -27,13 +52,20 @@ export interface ValidatedContent {
 export function validateContent(dir: string): { problems: Problem[]; content: ValidatedContent } {
   const problems: Problem[] = [];
   const shown = (relative: string) => path.join(path.basename(dir), relative).split(path.sep).join('/');
-  const content: ValidatedContent = { sections: new Map(), entityIds: new Set(), sourceIds: new Set() };
+  const content: ValidatedContent = { sections: new Map(), entityIds: new Set(), sourceIds: new Set(), entities: new Map(), sources: new Map(), site: siteSchema.parse({}) };
+
+  const siteFile = path.join(dir, SITE_FILE);
+  if (fs.existsSync(siteFile)) {
+    const site = checkYaml(SITE_FILE, fs.readFileSync(siteFile, 'utf8'), siteSchema, shown, problems);
+    if (site) content.site = site;
+  }
 
   for (const file of listContentFiles(dir, 'sources', ['.yaml', '.yml'])) {
     const data = checkYaml(file.relative, file.text, sourceSchema, shown, problems);
     if (data === undefined) continue;
     const id = fileIdOf(file.relative);
     content.sourceIds.add(id);
+    content.sources.set(id, { file: shown(file.relative), data });
     if (!fs.existsSync(path.join(dir, 'sources', `${id}.txt`))) {
       problems.push({ file: shown(file.relative), field: '(file)', expected: `the scraped text beside it as sources/${id}.txt`, found: 'no such file', hint: `put the text at ${shown(`sources/${id}.txt`)}, or run npm run ingest.` });
     }
@@ -46,7 +78,10 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   const validEntities: EntityFile[] = [];
   for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
-    if (data) validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
+    if (data) {
+      validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
+      content.entities.set(fileIdOf(file.relative), { file: shown(file.relative), data });
+    }
     data?.related.forEach((ref, i) => {
       if (!content.entityIds.has(ref)) problems.push(dangling(shown(file.relative), `related.${i}`, ref, 'entity', [...content.entityIds]));
     });
@@ -69,7 +104,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
       problems.push(...problemsFromZod(shownFile, result.error.issues, parsed.data, (p) => knownSectionKeys(parsed.data, p)));
       continue;
     }
-    content.sections.set(sectionIdOf(file.relative), { file: shownFile, data: result.data, body: parsed.body });
+    content.sections.set(sectionIdOf(file.relative), { file: shownFile, absolute: file.absolute, text: file.text, data: result.data, body: parsed.body, bodyStartLine: parsed.bodyStartLine });
   }
 
   for (const [id, { file, data, body }] of content.sections) {
@@ -108,6 +143,9 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
       }
     }
   }
+  content.site.sources?.forEach((ref, i) => {
+    if (!content.sourceIds.has(ref)) problems.push(dangling(shown(SITE_FILE), `sources.${i}`, ref, 'source', [...content.sourceIds]));
+  });
   return { problems, content };
 }
 

@@ -3,8 +3,8 @@
  * sections mention each entity (with the sentence and paragraph), which sections name it in
  * their frontmatter, related entities both ways, and which sections point to each section.
  *
- * Mentions come from each section's analysis (`analyse-section.ts`), which the build records
- * while it compiles the page (`record-analysis.ts`), so the graph lists exactly the links the
+ * Mentions come from each section's analysis (`analyse-section.ts`), which the sections loader
+ * stores with the rendered page (src/content/loaders.ts), so the graph lists exactly the links the
  * pages show and no body is parsed twice. Everything is one pass over the sections plus map
  * lookups: linear in the size of the site.
  */

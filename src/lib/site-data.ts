@@ -6,13 +6,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { buildLinkGraph, relatedBothWays, type LinkGraph } from './link-graph.ts';
-import { recordedAnalysis } from '../markdown/record-analysis.ts';
-import { createSectionAnalyser, type SectionAnalysis } from '../markdown/analyse-section.ts';
-import { createEntityMatcher } from '../markdown/entity-matcher.ts';
-import { termsOf } from '../markdown/entity-terms.ts';
+import { fromStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
+import { checkedContent } from '../content/checked-content.ts';
+import { ContentError } from '../content/content-error.ts';
+import { SITE_ENTRY_ID } from '../content/loaders.ts';
+import { siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { contentDir } from './content-dir.ts';
-import { sectionIdPath } from './urls.ts';
-import path from 'node:path';
 
 export type SectionEntry = CollectionEntry<'sections'>;
 export type EntityEntry = CollectionEntry<'entities'>;
@@ -32,24 +31,38 @@ export interface SiteData {
   entityById: Map<string, EntityEntry>;
   sources: SourceEntry[];
   sourceById: Map<string, SourceEntry>;
+  /** The sources the footer and home page list (site.yaml's \`sources\`, else all, by id). */
+  shownSources: SourceEntry[];
+  /** The reference's own settings (content/site.yaml, or the defaults). */
+  site: SiteSettings;
   /** Mentions, backlinks and related entities, computed once per build (src/lib/link-graph.ts). */
   graph: LinkGraph;
 }
 
-let cached: Promise<SiteData> | undefined;
+let cached: { sections: unknown; promise: Promise<SiteData> } | undefined;
 
-/** The site's data, computed on first use and reused by every page of the build. */
-export function siteData(): Promise<SiteData> {
-  cached ??= load();
-  return cached;
+/**
+ * The site's data, computed on first use and reused by every page of the build. In dev it is
+ * computed again when the content changed, and a content folder with problems throws the
+ * project's report, which Astro shows in the browser's error overlay.
+ */
+export async function siteData(): Promise<SiteData> {
+  if (import.meta.env.DEV) {
+    const checked = checkedContent(contentDir());
+    if (checked.problems.length) throw new ContentError(checked.dir, checked.problems);
+  }
+  const sections = await getCollection('sections');
+  if (cached?.sections !== sections) cached = { sections, promise: load(sections) };
+  return cached.promise;
 }
 
-async function load(): Promise<SiteData> {
-  const [allSections, entities, sources] = await Promise.all([
-    getCollection('sections'),
+async function load(allSections: SectionEntry[]): Promise<SiteData> {
+  const [entities, sources, siteEntries] = await Promise.all([
     getCollection('entities'),
     getCollection('sources'),
+    getCollection('site'),
   ]);
+  const site = siteEntries.find((e) => e.id === SITE_ENTRY_ID)?.data ?? siteSchema.parse({});
   const byTopic = new Map<TopicId, SectionEntry[]>(TOPIC_IDS.map((t) => [t, []]));
   for (const entry of allSections) byTopic.get(entry.data.topic)?.push(entry);
   const indexInTopic = new Map<string, number>();
@@ -69,10 +82,14 @@ async function load(): Promise<SiteData> {
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
   const graph = buildLinkGraph(
-    analyseSections(sections, entities),
+    sections.map((s) => ({ id: s.id, data: s.data, analysis: analysisOf(s) })),
     entities.map((e) => ({ id: e.id, data: e.data })),
   );
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const shownSources = site.sources ? site.sources.flatMap((id) => sourceById.get(id) ?? []) : sources;
   return {
+    site,
+    shownSources,
     graph,
     byTopic,
     sections,
@@ -82,7 +99,7 @@ async function load(): Promise<SiteData> {
     entities,
     entityById: new Map(entities.map((e) => [e.id, e])),
     sources,
-    sourceById: new Map(sources.map((s) => [s.id, s])),
+    sourceById,
   };
 }
 
@@ -106,34 +123,9 @@ export function neighbourWindow(data: SiteData, id: string, radius = 3): { befor
   };
 }
 
-/**
- * Each section with what its body holds: recorded by its MDX compile in this process
- * (`record-analysis.ts`), else, for a body not compiled yet (dev mode) or changed since, parsed
- * again through the same plugins. A production build compiles every body first, so it parses
- * none again; it says so if it had to, since that costs ~2.4 s per 1,000 sections.
- */
-function analyseSections(sections: readonly SectionEntry[], entities: readonly EntityEntry[]) {
-  let analyse: ReturnType<typeof createSectionAnalyser> | undefined;
-  let parsed = 0;
-  const out = sections.map((s) => {
-    const filePath = path.resolve(s.filePath ?? path.join(contentDir(), 'sections', `${s.id}.mdx`));
-    const body = bodyOf(s);
-    let analysis: SectionAnalysis | undefined = recordedAnalysis(filePath, body, s.data.repairs);
-    if (!analysis) {
-      analyse ??= createSectionAnalyser(createEntityMatcher(entities.map((e) => termsOf(e.id, e.data))));
-      analysis = analyse({ filePath, page: sectionIdPath(s.id), body, frontmatter: { repairs: s.data.repairs } });
-      parsed++;
-    }
-    return { id: s.id, data: s.data, analysis };
-  });
-  if (parsed > 0 && import.meta.env.PROD) {
-    console.warn(`[link-graph] ${parsed} of ${sections.length} sections had no analysis recorded by their MDX compile and were parsed again.`);
-  }
-  return out;
-}
-
-/** A section's MDX body; the link graph reads it, so a missing one is an error, never an empty graph. */
-function bodyOf(entry: SectionEntry): string {
-  if (entry.body === undefined) throw new Error(`Section ${entry.id} (${entry.filePath ?? 'unknown file'}) has no body in the content collection, so its mentions cannot be found.`);
-  return entry.body;
+/** What a section's body holds (paragraphs, mentions, repair marks, links), stored by its loader. */
+function analysisOf(entry: SectionEntry) {
+  const stored = entry.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
+  if (!stored) throw new Error(`Section ${entry.id} has no analysis in the content store; its loader (src/content/loaders.ts) stores one with every rendered section.`);
+  return fromStoredAnalysis(stored);
 }

@@ -1,21 +1,21 @@
 const TITLE_SEPARATOR = ' · ';
 
-/** The document `<title>` of a page: its own title, then the site name (the home page has the site name only). */
-export function documentTitle(title: string, isHome: boolean): string {
-  return isHome ? SITE.name : `${title}${TITLE_SEPARATOR}${SITE.name}`;
+/**
+ * The document `<title>` of a page: its own title, then the site's name (content/site.yaml); the
+ * home page has the site's name only.
+ */
+export function documentTitle(title: string, isHome: boolean, siteName: string): string {
+  return isHome ? siteName : `${title}${TITLE_SEPARATOR}${siteName}`;
 }
 
 /** A page's own title, read back from its `<title>` (the inverse of {@link documentTitle}). */
-export function titleFromDocumentTitle(documentTitleText: string): string {
-  const suffix = `${TITLE_SEPARATOR}${SITE.name}`;
+export function titleFromDocumentTitle(documentTitleText: string, siteName: string): string {
+  const suffix = `${TITLE_SEPARATOR}${siteName}`;
   return documentTitleText.endsWith(suffix) ? documentTitleText.slice(0, -suffix.length) : documentTitleText;
 }
 
-/** Site-wide settings shown on every page. */
+/** Settings of the code, the same for every reference (a reference's own: content/site.yaml). */
 export const SITE = {
-  name: 'Russia–US Relations: a Reference',
-  /** The source shown in the footer link. */
-  mainSource: 'russia-us-relations',
   /**
    * No inline scripts, nothing from another origin. `wasm-unsafe-eval` lets Pagefind's WebAssembly
    * run; styles are inlined by the build, hence `unsafe-inline` for styles only.

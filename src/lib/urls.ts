@@ -20,6 +20,8 @@ export const entityPath = (id: string): PagePath => page(`entities/${id}.html`);
 export const entitiesIndexPath = (): PagePath => page('entities.html');
 export const timelinePath = (): PagePath => page('timeline.html');
 export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
+/** The list of sources, built when a reference has several. */
+export const sourcesIndexPath = (): PagePath => page('sources.html');
 export const searchPath = (): PagePath => page('search.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');

@@ -1,3 +1,4 @@
+import { readSiteSettings } from '../content/site-settings.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { linksJsonPath } from '../lib/urls.ts';
 import { checkLinks, formatLinkProblems } from './check-links.ts';
@@ -25,7 +26,7 @@ export interface BuiltSiteCheck {
  */
 export function checkBuiltSite(site: SiteScan, env: NodeJS.ProcessEnv = process.env): BuiltSiteCheck {
   const result: BuiltSiteCheck = { failures: [], warnings: [], notes: [], targets: 0, links: 0, pages: site.pages.size };
-  const targets = linkTargets(site);
+  const targets = linkTargets(site, readSiteSettings(contentDir(env)).name);
   writeLinksJson(site.dir, targets);
   site.files.add(linksJsonPath());
   result.targets = targets.length;

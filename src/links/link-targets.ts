@@ -17,12 +17,12 @@ const PARAGRAPH_TITLE_WORDS = 12;
  * Pages that are not places to link to are left out: those marked `noindex` (the 404 page) and
  * alias pages, which only send readers on (their `meta refresh`); the page they send to is listed.
  */
-export function linkTargets(site: SiteScan): LinkTarget[] {
+export function linkTargets(site: SiteScan, siteName: string): LinkTarget[] {
   const targets: LinkTarget[] = [];
   for (const [url, page] of [...site.pages].sort(([a], [b]) => a.localeCompare(b))) {
     if (!isLinkablePage(page)) continue;
     const topic = topicOf(url);
-    targets.push({ url, anchor: null, title: pageTitle(page), kind: 'page', topic });
+    targets.push({ url, anchor: null, title: titleFromDocumentTitle(page.title, siteName), kind: 'page', topic });
     for (const t of page.targets) {
       targets.push({ url, anchor: t.id, title: t.kind === 'paragraph' ? firstWords(t.text, PARAGRAPH_TITLE_WORDS) : t.text, kind: t.kind, topic });
     }
@@ -39,11 +39,6 @@ export function isLinkablePage(page: PageScan): boolean {
 export function topicOf(url: PagePath | string): TopicId | null {
   const first = url.split('/')[0]?.replace(/\.html$/, '');
   return TOPIC_IDS.find((t) => t === first) ?? null;
-}
-
-/** The page's `<title>` without the site name the layout appends. */
-function pageTitle(page: PageScan): string {
-  return titleFromDocumentTitle(page.title);
 }
 
 /** The first `count` words of `text`, with an ellipsis when there were more. */

@@ -5,13 +5,14 @@
  * pages only after the last one is written would leave the second core idle while pages render
  * and add all of Pagefind's time to the build's (12.5 s of 71 s at 5,000 sections). So the site
  * pass (src/site-pass/) opens a feed when the build starts ({@link createPagefindFeed}) and gives it
- * each section page as soon as it has rendered ({@link feedPage}). The build renders section pages
- * first, so Pagefind writes its index as soon as the last one is in, while the other pages render;
+ * each page as soon as it has rendered ({@link feedPage}); Pagefind indexes those with a search
+ * body. Once every page in the order is in, Pagefind writes its index while the rest render;
  * {@link finishPagefindFeed} only checks that nothing came later.
  *
  * Pagefind numbers pages in the order they are added, so pages go to it in one fixed order, the
- * order the build renders them in (the section list of src/lib/site-data.ts); a page that comes
- * early waits for the ones before it. Two builds of the same content give the same index.
+ * order of the build's static paths; a page that comes early waits for the ones before it, and a
+ * page an incremental build reuses (read from disk at the end) takes its place in that order. Two
+ * builds of the same content give the same index, whatever was rendered or reused.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -28,8 +29,8 @@ export interface PagefindFeed {
   place: Map<PagePath, number>;
   /** The place of the next page Pagefind gets. */
   next: number;
-  /** Rendered pages waiting for an earlier one, by place. */
-  waiting: Map<number, { page: PagePath; html: string }>;
+  /** Rendered pages waiting for an earlier one, by place (html null: a page Pagefind does not index). */
+  waiting: Map<number, { page: PagePath; html: string | null }>;
   /** Pages outside the known order: added last, by path. */
   unplaced: Map<PagePath, string>;
   sent: Promise<void>[];
@@ -67,18 +68,21 @@ export function setFeedOrder(feed: PagefindFeed, pages: readonly PagePath[]): vo
   feed.order.forEach((page, i) => feed.place.set(page, i));
 }
 
-/** Gives Pagefind a rendered page, in its turn (see the module comment). */
-export function feedPage(feed: PagefindFeed, page: PagePath, html: string): void {
+/**
+ * Gives Pagefind a rendered page, in its turn (see the module comment); `html` null for a page in
+ * the order that Pagefind does not index, so the pages after it need not wait for the end.
+ */
+export function feedPage(feed: PagefindFeed, page: PagePath, html: string | null): void {
   const place = feed.place.get(page);
   if (place === undefined) {
-    feed.unplaced.set(page, html);
+    if (html !== null) feed.unplaced.set(page, html);
     return;
   }
   feed.waiting.set(place, { page, html });
   for (let ready = feed.waiting.get(feed.next); ready; ready = feed.waiting.get(feed.next)) {
     feed.waiting.delete(feed.next);
     feed.next++;
-    send(feed, ready.page, ready.html);
+    if (ready.html !== null) send(feed, ready.page, ready.html);
   }
   if (feed.outDir && feed.order && feed.next === feed.order.length && !feed.early) {
     const written = writeIndex(feed, feed.outDir);
@@ -120,7 +124,7 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Pr
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
       const waiting = feed.waiting.get(place);
-      if (waiting) send(feed, waiting.page, waiting.html);
+      if (waiting?.html) send(feed, waiting.page, waiting.html);
     }
     feed.waiting.clear();
     for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? '');

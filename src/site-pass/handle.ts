@@ -44,7 +44,7 @@ export class SitePass {
     this.#done.catch(() => undefined);
   }
 
-  /** The section pages, in the order they render, which Pagefind adds them in (told once). */
+  /** Every page, in the order of the static paths, which Pagefind adds them in (told once). */
   order(pages: PagePath[]): void {
     if (this.#ordered) return;
     this.#ordered = true;

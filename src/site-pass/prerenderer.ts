@@ -2,34 +2,26 @@ import type { AstroPrerenderer } from 'astro';
 import { prerenderedPagePath } from '../lib/urls.ts';
 import type { SitePass } from './handle.ts';
 
-/** The route of section pages: the only pages Pagefind indexes. */
-export const SECTION_ROUTE = 'src/pages/[topic]/[slug].astro';
-/** The route of source-text pages, which grow with their text. */
-export const SOURCE_ROUTE = 'src/pages/sources/[id].astro';
-
 /**
- * Astro's own prerenderer with two changes, both for the site pass (handle.ts):
- * - section pages render first (after the source-text pages), so Pagefind can write its index
- *   while the other pages (link previews, entities, topic lists) render, instead of after them
- *   all. The source-text pages, tens of MB for a large text, go before the sections, so their
- *   memory and Pagefind's writing (~0.8 GB at 5,000 sections) never add up. Every page is still
- *   rendered once, from the same route and props, so the output is the same;
- * - each HTML page, once rendered, goes to the site pass (a byte copy on this thread), which
- *   reads it in its worker for search and the link checks.
- * Set with `setPrerenderer` at `astro:build:start` (src/integrations/built-site.ts).
+ * Astro's prerenderer, set with the documented `setPrerenderer` hook at `astro:build:start`
+ * (src/integrations/built-site.ts), with two changes: the site pass learns the order of the static
+ * paths (Pagefind's page order); and each HTML page, once rendered, also goes to
+ * the site pass (handle.ts), which reads it in a worker thread for search and the link checks
+ * while the next pages render. Every other method is the base prerenderer's own, forwarded
+ * whatever it is, so a method Astro adds later keeps working. Pages an incremental build reuses
+ * are not rendered, so the pass reads them from the output folder at the end.
  */
 export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): AstroPrerenderer {
-  return {
+  const wrapped: AstroPrerenderer = Object.create(base) as AstroPrerenderer;
+  return Object.assign(wrapped, {
     name: 'site-pass',
-    setup: () => base.setup?.() ?? Promise.resolve(),
     async getStaticPaths() {
       const paths = await base.getStaticPaths();
-      const of = (component: string) => paths.filter((p) => p.route.component === component);
-      const sections = of(SECTION_ROUTE);
-      pass.order(sections.map((p) => prerenderedPagePath(p.pathname)));
-      return [...of(SOURCE_ROUTE), ...sections, ...paths.filter((p) => p.route.component !== SECTION_ROUTE && p.route.component !== SOURCE_ROUTE)];
+      // The order Pagefind adds pages in, so its index is the same whatever renders first.
+      pass.order(paths.map((p) => prerenderedPagePath(p.pathname)));
+      return paths;
     },
-    async render(request, options) {
+    async render(request: Request, options: Parameters<AstroPrerenderer['render']>[1]) {
       const rendered = await base.render(request, options);
       const response = rendered instanceof Response ? rendered : rendered.response;
       if (!response.headers.get('content-type')?.startsWith('text/html')) return rendered;
@@ -39,7 +31,5 @@ export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): Ast
       const copy = new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
       return rendered instanceof Response ? copy : { ...rendered, response: copy };
     },
-    ...(base.collectStaticImages ? { collectStaticImages: () => base.collectStaticImages?.() ?? Promise.resolve(new Map()) } : {}),
-    teardown: () => base.teardown?.() ?? Promise.resolve(),
-  };
+  });
 }

@@ -26,7 +26,10 @@ const entries = new Map<PagePath, FallbackPage>();
 function take(page: PagePath, html: string): void {
   const { scan, entry, pagefindHtml } = readPage(page, html);
   scans.set(page, scan);
-  if (!entry || pagefindHtml === null) return;
+  if (!entry || pagefindHtml === null) {
+    feedPage(feed, page, null);
+    return;
+  }
   entries.set(page, entry);
   feedPage(feed, page, pagefindHtml);
 }

@@ -11,7 +11,6 @@ import type { PagePath } from '../../src/lib/urls.ts';
 import { listFiles } from '../../src/links/scan-site.ts';
 import { FALLBACK_GLOBAL, type FallbackIndex } from '../../src/search/fallback-index.ts';
 import { SitePass } from '../../src/site-pass/handle.ts';
-import { SECTION_ROUTE, SOURCE_ROUTE } from '../../src/site-pass/prerenderer.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const section = (title: string, body: string) =>
@@ -65,8 +64,4 @@ describe('site pass', () => {
     pass.order([]);
     await expect(pass.finish(out, ['missing.html'], { ...process.env, LINKS_LOCK_CHECK: 'off' })).rejects.toThrow(/ENOENT.*missing\.html/);
   }, 60_000);
-
-  it('orders renders by routes that exist (renaming one would quietly lose the early Pagefind write)', () => {
-    for (const route of [SECTION_ROUTE, SOURCE_ROUTE]) expect(fs.existsSync(path.resolve(route)), route).toBe(true);
-  });
 });

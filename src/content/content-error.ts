@@ -1,0 +1,14 @@
+import { AstroError } from 'astro/errors';
+import { formatProblems, type Problem } from './problems.ts';
+
+/**
+ * Thrown when content is invalid. It is Astro's user error (`astro/errors`): Astro prints its
+ * message and hint, with no stack trace and no location inside our code, since the mistake is in
+ * a content file and the message names it.
+ */
+export class ContentError extends AstroError {
+  constructor(readonly dir: string, readonly problems: readonly Problem[]) {
+    super(`Content in ${dir} is not valid.\n\n${formatProblems(problems)}\n`, 'Fix each problem listed above (file, field, what was expected), then build again. Nothing was written to the output folder.');
+    this.name = 'ContentError';
+  }
+}

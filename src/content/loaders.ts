@@ -1,0 +1,188 @@
+/**
+ * The content loaders (Astro's Content Loader API) for one content folder: `sections`, `entities`,
+ * `sources` and `site`.
+ *
+ * They own the content layer's state for the folder they are given, and nothing else: each load
+ * stores exactly the entries of that folder and deletes every other entry, so a store left by a
+ * build of another folder can never leak into this one. The store keeps entries from one build to
+ * the next (and in dev from one edit to the next); a section is rendered again only when its
+ * digest changes, and the digest covers everything its HTML depends on: its file's bytes, the
+ * names and aliases of the entities its text names, and the code and packages of the renderer.
+ *
+ * Sections are parsed with MDX's syntax and the site's plugins and stored as HTML with their
+ * headings and analysis (src/markdown/render-section.ts), so no section is ever a JavaScript
+ * module: pages render the stored HTML through `render(entry)`.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { bodyReadingText } from './load.ts';
+import { checkedContent, type CheckedContent } from './checked-content.ts';
+import { ContentError } from './content-error.ts';
+import type { Problem } from './problems.ts';
+import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
+import { termsOf } from '../markdown/entity-terms.ts';
+import { createSectionRenderer, SectionSyntaxError } from '../markdown/render-section.ts';
+import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
+import { sectionIdPath } from '../lib/urls.ts';
+import { entitySchema } from '../schemas/entity.ts';
+import { sectionSchema } from '../schemas/section.ts';
+import { siteSchema } from '../schemas/site.ts';
+import { sourceSchema } from '../schemas/source.ts';
+
+/** The id of the one entry of the `site` collection. */
+export const SITE_ENTRY_ID = 'site';
+
+/** Sections of `dir`: validated, rendered to HTML with their analysis, kept while their digest holds. */
+export function sectionsLoader(dir: string): Loader {
+  return {
+    name: 'sections',
+    schema: sectionSchema,
+    load: (context) => watched(context, dir, () => loadSections(context, dir)),
+  };
+}
+
+/** Entities of `dir` (`entities/*.yaml`), validated. */
+export function entitiesLoader(dir: string): Loader {
+  return {
+    name: 'entities',
+    schema: entitySchema,
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir).content.entities)),
+  };
+}
+
+/** Source manifests of `dir` (`sources/*.yaml`), validated. */
+export function sourcesLoader(dir: string): Loader {
+  return {
+    name: 'sources',
+    schema: sourceSchema,
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir).content.sources)),
+  };
+}
+
+/** `site.yaml` of `dir` (or its defaults), as one entry with id {@link SITE_ENTRY_ID}. */
+export function siteLoader(dir: string): Loader {
+  return {
+    name: 'site',
+    schema: siteSchema,
+    load: (context) => watched(context, dir, () => syncEntries(context, new Map([[SITE_ENTRY_ID, { data: checkedContent(dir).content.site }]]))),
+  };
+}
+
+/**
+ * Runs `load` now and, in dev, again whenever a file of `dir` changes. A failing reload in dev is
+ * logged with the project's report; the pages then show the same report (src/lib/site-data.ts).
+ */
+async function watched(context: LoaderContext, dir: string, load: () => Promise<void> | void): Promise<void> {
+  await load();
+  const watcher = context.watcher;
+  if (!watcher) return;
+  watcher.add(dir);
+  const inDir = (file: string) => !path.relative(dir, file).startsWith('..');
+  const reload = async (file: string) => {
+    if (!inDir(file)) return;
+    try {
+      await load();
+    } catch (error) {
+      context.logger.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  for (const event of ['change', 'add', 'unlink'] as const) watcher.on(event, (file: string) => void reload(file));
+}
+
+/** Stores each entry of `entries` (skipping unchanged ones) and deletes every other entry. */
+function syncEntries(context: LoaderContext, entries: ReadonlyMap<string, { data: object }>): void {
+  const { store } = context;
+  for (const [id, { data }] of entries) {
+    const plain = data as Record<string, unknown>;
+    const digest = context.generateDigest(JSON.stringify(plain));
+    if (store.get(id)?.digest === digest) continue;
+    store.set({ id, data: plain, digest });
+  }
+  for (const id of store.keys()) if (!entries.has(id)) store.delete(id);
+}
+
+async function loadSections(context: LoaderContext, dir: string): Promise<void> {
+  const started = Date.now();
+  const checked = checkedContent(dir);
+  const { content } = checked;
+  const { store } = context;
+  const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));
+  const matcher = createEntityMatcher(terms);
+  const termsById = new Map(terms.map((t) => [t.id, t]));
+  const root = fileURLToPath(context.config.root);
+  let render: ReturnType<typeof createSectionRenderer> | undefined;
+  const problems: Problem[] = [...checked.problems];
+  let rendered = 0;
+  for (const [id, section] of content.sections) {
+    const digest = sectionDigest(id, section.text, matcher, termsById, section.body);
+    if (store.get(id)?.digest === digest) continue;
+    render ??= createSectionRenderer(matcher);
+    try {
+      const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter: { repairs: section.data.repairs } });
+      store.set({
+        id,
+        data: section.data as unknown as Record<string, unknown>,
+        digest,
+        filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
+        rendered: { html: out.html, metadata: { headings: out.headings, analysis: toStoredAnalysis(out.analysis) } },
+      });
+      rendered++;
+    } catch (error) {
+      if (!(error instanceof SectionSyntaxError)) throw error;
+      problems.push(syntaxProblem(section.file, error));
+    }
+  }
+  for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
+  if (problems.length) throw new ContentError(dir, problems);
+  context.logger.info(summary(checked, rendered, Date.now() - started));
+}
+
+function summary(checked: CheckedContent, rendered: number, ms: number): string {
+  const { content } = checked;
+  return `content OK: ${content.sections.size} sections (${rendered} rendered, ${content.sections.size - rendered} unchanged), ${content.entities.size} entities, ${content.sources.size} sources in ${checked.dir} (${ms} ms)`;
+}
+
+function syntaxProblem(file: string, error: SectionSyntaxError): Problem {
+  const [found, hint] = error.message.split(/\s*Hint:\s*/);
+  return {
+    file,
+    field: '(body)',
+    expected: 'source text, with { } < > escaped',
+    found: `${(found ?? error.message).replace(/\.$/, '')}${error.column ? ` (column ${error.column})` : ''}`,
+    hint: hint ?? 'fix the text at that line, or escape { } < > as \\{ \\} \\< \\>.',
+    line: error.line,
+  };
+}
+
+/**
+ * What a section's rendering depends on: its id (its page), its file's bytes, the entities its text
+ * names with all their names and aliases (a rename re-renders exactly the sections naming it, by
+ * the old or the new name), and the renderer's own code and packages.
+ */
+function sectionDigest(id: string, text: string, matcher: EntityMatcher, termsById: ReadonlyMap<string, EntityTerms>, body: string): string {
+  const named = [...new Set(matcher.find(bodyReadingText(body)).map((m) => m.entityId))].sort();
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([rendererDigest(), id, text, named.map((e) => termsById.get(e)?.terms ?? [])]))
+    .digest('hex');
+}
+
+let rendererHash: string | undefined;
+
+/** A hash of the renderer's code (src/markdown, the URL and text helpers it uses) and the lock file. */
+function rendererDigest(): string {
+  if (rendererHash) return rendererHash;
+  const src = fileURLToPath(new URL('../', import.meta.url));
+  const hash = crypto.createHash('sha256');
+  const files = [
+    ...fs.readdirSync(path.join(src, 'markdown')).sort().map((f) => path.join(src, 'markdown', f)),
+    ...['urls.ts', 'sentences.ts', 'text.ts'].map((f) => path.join(src, 'lib', f)),
+    path.join(src, '..', 'package-lock.json'),
+  ];
+  for (const file of files) if (fs.existsSync(file)) hash.update(file.slice(src.length)).update(fs.readFileSync(file));
+  rendererHash = hash.digest('hex');
+  return rendererHash;
+}

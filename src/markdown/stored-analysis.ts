@@ -1,0 +1,27 @@
+import type { SectionAnalysis } from './analyse-section.ts';
+
+/**
+ * A section's analysis as the content store keeps it (in `rendered.metadata.analysis`): plain
+ * data only, so it survives the store's serialisation between builds.
+ */
+export interface StoredAnalysis {
+  paragraphs: SectionAnalysis['paragraphs'];
+  mentions: SectionAnalysis['mentions'];
+  /** [repair index, paragraph id] pairs. */
+  repairParagraphs: [number, string][];
+  links: string[];
+}
+
+export const toStoredAnalysis = (analysis: SectionAnalysis): StoredAnalysis => ({
+  paragraphs: analysis.paragraphs,
+  mentions: analysis.mentions,
+  repairParagraphs: [...analysis.repairParagraphs],
+  links: analysis.links,
+});
+
+export const fromStoredAnalysis = (stored: StoredAnalysis): SectionAnalysis => ({
+  paragraphs: stored.paragraphs,
+  mentions: stored.mentions,
+  repairParagraphs: new Map(stored.repairParagraphs),
+  links: stored.links,
+});

@@ -8,7 +8,9 @@ import { formatProblems, type Problem } from './problems.ts';
  */
 export class ContentError extends AstroError {
   constructor(readonly dir: string, readonly problems: readonly Problem[]) {
-    super(`Content in ${dir} is not valid.\n\n${formatProblems(problems)}\n`, 'Fix each problem listed above (file, field, what was expected), then build again. Nothing was written to the output folder.');
+    super(`Content in ${dir} is not valid.\n\n${formatProblems(problems)}\n`, 'Fix each problem listed above (file, field, what was expected), then build again. A failed build leaves the output folder as it was.');
     this.name = 'ContentError';
+    // A user's mistake, not the tool's crash: no stack (Astro then prints no trace or location).
+    this.stack = undefined;
   }
 }

@@ -1,0 +1,81 @@
+/**
+ * `npm run build [-- <astro build flags>]`: builds the site into a fresh folder and puts it in
+ * place of the output folder (`$SITE_OUT_DIR`, default `dist/`) only when the build and every check
+ * in it passed. A failed build leaves the previous output folder exactly as it was, so a deploy
+ * script that copies it never publishes an empty or half-checked site.
+ *
+ * The fresh folder lies inside the project (Astro keeps its prerender chunks beside an output
+ * folder within the project, and in a shared folder otherwise), under the build's own cache
+ * folder (src/lib/build-dirs.ts), so builds of different content or output folders never share it.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildDirs } from '../src/lib/build-dirs.ts';
+
+const ASTRO = path.resolve(import.meta.dirname, '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+function main(args: string[]): number {
+  const { finalOutDir, cacheDir } = buildDirs();
+  fs.mkdirSync(cacheDir, { recursive: true });
+  removeAbandonedStaging(cacheDir);
+  const staging = path.join(cacheDir, `staging-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  const result = spawnSync(process.execPath, [ASTRO, 'build', ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_STAGING_DIR: staging },
+  });
+  if (result.status !== 0) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    const kept = fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`;
+    process.stderr.write(`\nbuild: failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}); ${kept}.\n`);
+    return result.status && result.status > 0 ? result.status : 1;
+  }
+  swapInto(staging, finalOutDir);
+  process.stdout.write(`build: ${display(finalOutDir)} replaced by the new build, every check passed.\n`);
+  return 0;
+}
+
+/**
+ * Moves `staging` to `target`: the new folder is put beside the target first (copied when they
+ * are on different disks), then the old target is renamed away and the new one renamed in, so
+ * the target is never half-written; the old one is removed last.
+ */
+function swapInto(staging: string, target: string): void {
+  const beside = `${target}.new-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.rmSync(beside, { recursive: true, force: true });
+  try {
+    fs.renameSync(staging, beside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(staging, beside, { recursive: true });
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+  const hadTarget = fs.existsSync(target);
+  if (hadTarget) fs.renameSync(target, old);
+  fs.renameSync(beside, target);
+  if (hadTarget) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Staging folders left by builds that were killed (their process is gone). */
+function removeAbandonedStaging(cacheDir: string): void {
+  for (const name of fs.readdirSync(cacheDir)) {
+    const pid = /^staging-(\d+)$/.exec(name)?.[1];
+    if (pid && !isRunning(Number(pid))) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const display = (dir: string): string => path.relative(process.cwd(), dir) || '.';
+
+process.exitCode = main(process.argv.slice(2));

@@ -5,6 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../lib/site-data.ts';
+import { propsKey } from '../../lib/page-keys.ts';
 import { previewScript, type Preview } from '../../lib/previews.ts';
 import { entityPreviews, sectionPreviews } from '../../lib/page-previews.ts';
 import { entityPath, previewDataPath, sectionIdPath, type PagePath } from '../../lib/urls.ts';
@@ -17,7 +18,7 @@ export const getStaticPaths = (async () => {
   ];
   return pages
     .filter((p) => p.previews.length > 0)
-    .map((p) => ({ params: { page: previewDataPath(p.path).replace(/^previews\//, '').replace(/\.js$/, '') }, props: { previews: p.previews } }));
+    .map((p) => ({ params: { page: previewDataPath(p.path).replace(/^previews\//, '').replace(/\.js$/, '') }, props: { previews: p.previews }, cacheKey: propsKey(data, p.previews) }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ previews: Preview[] }> = ({ props }) =>

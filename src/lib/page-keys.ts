@@ -1,0 +1,85 @@
+/**
+ * The `cacheKey` of each generated page (Astro's incremental build): a hash of everything the page
+ * shows, so a page is rendered again exactly when something it shows changed, and reused from the
+ * previous build otherwise. Astro adds the page's code (its module graph) to the key itself.
+ *
+ * Each key is built from the same site data the page renders from (src/lib/site-data.ts): a
+ * section page from its entry (the digest its loader stored covers its HTML), its neighbours in
+ * the topic, related sections and backlinks, the entities it names or links, its source; plus what
+ * every page shows (the site's settings and sources, the citation date, SITE_URL). Too much in a
+ * key only costs a render; too little would reuse a stale page, which the random-edit test
+ * (tests/reliability/incremental.test.ts) compares against clean builds to rule out.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { TopicId } from '../schemas/topic.ts';
+import { buildDate } from './build-date.ts';
+import { contentDir } from './content-dir.ts';
+import { neighbourWindow, type EntityEntry, type SectionEntry, type SiteData, type SourceEntry } from './site-data.ts';
+import type { PagePath } from './urls.ts';
+
+const hash = (parts: unknown): string => crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40);
+
+/** What a section shows of itself in lists, previews and navigation elsewhere. */
+const sectionCard = (s: SectionEntry | undefined) => (s ? [s.id, s.data.title, s.data.summary, s.data.topic, s.data.draft] : null);
+/** What an entity shows of itself in lists, fact boxes and previews elsewhere. */
+const entityCard = (data: SiteData, id: string) => {
+  const e = data.entityById.get(id);
+  return e ? [id, e.data.name, e.data.kind, e.data.description] : [id];
+};
+
+/** What every page shows: the site's name and sources, the citation date, the site URL. */
+function everyPage(data: SiteData): unknown {
+  return [data.site, data.shownSources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? ''];
+}
+
+const digestOf = (entry: { digest?: string | undefined; data: unknown }): unknown => entry.digest ?? entry.data;
+
+export function sectionPageKey(data: SiteData, entry: SectionEntry): string {
+  const window = neighbourWindow(data, entry.id);
+  const entities = new Set([...(data.graph.entitiesOf.get(entry.id) ?? []), ...(data.graph.linkedFrom.get(entry.id) ?? [])]);
+  return hash([
+    everyPage(data),
+    entry.id,
+    digestOf(entry),
+    entry.data,
+    [window.before, window.after].map((list) => list.map(sectionCard)),
+    [sectionCard(window.previous), sectionCard(window.next)],
+    [data.indexInTopic.get(entry.id), data.byTopic.get(entry.data.topic)?.length],
+    (data.related.get(entry.id) ?? []).map(sectionCard),
+    (data.graph.referencedBy.get(entry.id) ?? []).map((b) => [b.how, sectionCard(data.sectionById.get(b.sectionId))]),
+    [...entities].sort().map((id) => entityCard(data, id)),
+    data.sourceById.get(entry.data.source)?.data ?? null,
+  ]);
+}
+
+export function entityPageKey(data: SiteData, entry: EntityEntry): string {
+  return hash([
+    everyPage(data),
+    entry.id,
+    entry.data,
+    (data.graph.mentions.get(entry.id) ?? []).map((m) => [m, sectionCard(data.sectionById.get(m.sectionId))]),
+    (data.graph.namedBy.get(entry.id) ?? []).map((id) => sectionCard(data.sectionById.get(id))),
+    (data.graph.relatedEntities.get(entry.id) ?? []).map((id) => entityCard(data, id)),
+  ]);
+}
+
+export function topicPageKey(data: SiteData, topic: TopicId): string {
+  return hash([everyPage(data), topic, (data.byTopic.get(topic) ?? []).map(sectionCard)]);
+}
+
+export function sourcePageKey(data: SiteData, entry: SourceEntry): string {
+  const text = fs.readFileSync(path.join(contentDir(), 'sources', `${entry.id}.txt`));
+  const sections = data.sections
+    .filter((s) => s.data.source === entry.id)
+    .map((s) => [s.id, s.data.title, s.data.lines, s.data.repairs, data.graph.paragraphs.get(s.id), [...(data.graph.repairParagraphs.get(s.id) ?? [])]]);
+  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(text).digest('hex'), sections]);
+}
+
+export function aliasPageKey(data: SiteData, from: PagePath, entry: SectionEntry): string {
+  return hash([everyPage(data), from, sectionCard(entry)]);
+}
+
+/** The key of a data file made from `props` alone (link previews). */
+export const propsKey = (data: SiteData, props: unknown): string => hash([everyPage(data), props]);

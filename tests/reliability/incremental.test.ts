@@ -1,0 +1,166 @@
+/**
+ * Proof by comparison: random edits to a copy of the content, and after each one a warm build
+ * (reusing the content store and the pages of the build before) compared file by file with a
+ * clean build of the same content. They must be byte-identical, and the warm build must reuse
+ * pages (else the cache would be proven only by never being used).
+ *
+ * `INCREMENTAL_EDITS=<n>` runs more edits, `INCREMENTAL_SEED=<n>` replays a sequence; the seed is
+ * printed with every run.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
+import { fileHashes, filesUnder } from '../helpers/site.ts';
+import { buildDirs } from '../../src/lib/build-dirs.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const work = tempBuildRoot('incremental');
+const content = path.join(work, 'content');
+const warmDist = path.join(work, 'warm');
+const EDITS = Number(process.env.INCREMENTAL_EDITS ?? 8);
+const SEED = Number(process.env.INCREMENTAL_SEED ?? Date.now() % 100_000);
+// One citation date for every build, so builds on either side of midnight compare.
+const ENV = { SITE_CONTENT_DIR: content, LINKS_LOCK_CHECK: 'off', SOURCE_DATE_EPOCH: '1767225600' };
+const cleanCaches: string[] = [];
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+  for (const dir of cleanCaches) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = random(SEED);
+const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+
+const sectionFiles = () => filesUnder(path.join(content, 'sections')).filter((f) => f.endsWith('.mdx')).sort();
+const read = (rel: string) => fs.readFileSync(path.join(content, rel), 'utf8');
+const write = (rel: string, text: string) => fs.writeFileSync(path.join(content, rel), text);
+const idOf = (file: string) => file.replace(/\.mdx$/, '').split(path.sep).join('/');
+const referenced = (id: string) => sectionFiles().some((f) => read(`sections/${f}`).includes(id) && idOf(f) !== id);
+
+/** Every section file's text with `from` (a section id) replaced by `to` in related lists. */
+function renameReferences(from: string, to: string): void {
+  for (const f of sectionFiles()) {
+    const rel = `sections/${f}`;
+    write(rel, read(rel).replace(new RegExp(`^- ${from}$`, 'gm'), `- ${to}`));
+  }
+}
+
+const EDIT_KINDS: Record<string, () => string> = {
+  sentence() {
+    const f = pick(sectionFiles());
+    const rel = `sections/${f}`;
+    const lines = read(rel).split('\n');
+    const paragraphs = lines.map((l, i) => [l, i] as const).filter(([l]) => / \{\/\* #p-[a-z0-9-]+ \*\/\}$/.test(l));
+    const [line, i] = pick(paragraphs);
+    lines[i] = line.replace(/ \{\/\*/, ' Indeed so. {/*');
+    write(rel, lines.join('\n'));
+    return `a sentence added to ${f}`;
+  },
+  title() {
+    const f = pick(sectionFiles());
+    write(`sections/${f}`, read(`sections/${f}`).replace(/^title: (.*)$/m, (_m, t: string) => `title: ${t.replace(/^['"]|['"]$/g, '')} (edited)`));
+    return `title of ${f}`;
+  },
+  repair() {
+    const withRepairs = sectionFiles().filter((f) => /^ {2}note: /m.test(read(`sections/${f}`)));
+    const f = pick(withRepairs);
+    write(`sections/${f}`, read(`sections/${f}`).replace(/^( {2}note: )(.*)$/m, (_m, k: string, v: string) => `${k}${v.replace(/^['"]|['"]$/g, '')} Checked again.`));
+    return `a repair note in ${f}`;
+  },
+  entityRename() {
+    const f = pick(filesUnder(path.join(content, 'entities')).filter((e) => e.endsWith('.yaml')));
+    const rel = `entities/${f}`;
+    const text = read(rel);
+    const name = /^name: (.*)$/m.exec(text)?.[1]?.replace(/^['"]|['"]$/g, '') ?? '';
+    // The old name stays as an alias, so the text's mentions still link.
+    let next = text.replace(/^name: .*$/m, `name: ${JSON.stringify(`${name} (renamed)`)}`);
+    next = /^aliases:\s*\[\]\s*$/m.test(next) || !/^aliases:/m.test(next)
+      ? next.replace(/^aliases:.*\n?/m, '').replace(/^name: .*$/m, (l) => `${l}\naliases:\n- ${JSON.stringify(name)}`)
+      : next.replace(/^aliases:\n/m, `aliases:\n- ${JSON.stringify(name)}\n`);
+    write(rel, next);
+    return `entity ${f} renamed`;
+  },
+  addSection() {
+    const f = pick(sectionFiles().filter((s) => !/^aliases:\n- /m.test(read(`sections/${s}`))));
+    const target = f.replace(/\.mdx$/, `-copy${Math.floor(rand() * 1000)}.mdx`);
+    write(`sections/${target}`, read(`sections/${f}`).replace(/^title: (.*)$/m, (_m, t: string) => `title: ${t.replace(/^['"]|['"]$/g, '')} (copy)`));
+    return `section ${target} added`;
+  },
+  renameSection() {
+    const f = pick(sectionFiles());
+    const to = f.replace(/\.mdx$/, '-moved.mdx');
+    const old = idOf(f).split('/')[1] ?? '';
+    let text = read(`sections/${f}`);
+    text = /^aliases:\n/m.test(text) ? text.replace(/^aliases:\n/m, `aliases:\n- ${old}\n`) : text.replace(/^---\n/, `---\naliases:\n- ${old}\n`);
+    fs.rmSync(path.join(content, 'sections', f));
+    write(`sections/${to}`, text);
+    renameReferences(idOf(f), idOf(to));
+    return `section ${f} renamed to ${to}`;
+  },
+  deleteSection() {
+    const unreferenced = sectionFiles().filter((f) => !referenced(idOf(f)));
+    const f = unreferenced.length ? pick(unreferenced) : pick(sectionFiles());
+    fs.rmSync(path.join(content, 'sections', f));
+    for (const s of sectionFiles()) {
+      const rel = `sections/${s}`;
+      write(rel, read(rel).replace(new RegExp(`^- ${idOf(f)}\\n`, 'gm'), '').replace(/^related:\n(?!- )/m, 'related: []\n'));
+    }
+    return `section ${f} deleted`;
+  },
+  related() {
+    const files = sectionFiles();
+    const f = pick(files);
+    const other = idOf(pick(files.filter((o) => o !== f && !read(`sections/${f}`).includes(`- ${idOf(o)}\n`))));
+    const text = read(`sections/${f}`);
+    const next = /^related:\n/m.test(text)
+      ? text.replace(/^related:\n/m, `related:\n- ${other}\n`)
+      : text.replace(/^related: \[\]\n/m, '').replace(/^---\n/, `---\nrelated:\n- ${other}\n`);
+    write(`sections/${f}`, next);
+    return `${f} now related to ${other}`;
+  },
+};
+
+/** A clean build of the content as it is now: a fresh output folder, so a fresh cache. */
+function cleanBuild(step: number): Map<string, string> {
+  const out = path.join(work, `clean-${step}`);
+  cleanCaches.push(buildDirs({ ...process.env, ...ENV, SITE_OUT_DIR: out }, root).cacheDir);
+  const built = buildSite(out, ENV);
+  expect(built.status, built.output).toBe(0);
+  const hashes = fileHashes(out);
+  fs.rmSync(out, { recursive: true, force: true });
+  return hashes;
+}
+
+describe(`warm builds after random edits (seed ${SEED}, ${EDITS} edits)`, () => {
+  it('are byte-identical to clean builds of the same content, and reuse pages', () => {
+    console.log(`[incremental] seed ${SEED}; replay with INCREMENTAL_SEED=${SEED}`);
+    fs.cpSync(path.join(root, 'content'), content, { recursive: true });
+    const first = buildSite(warmDist, ENV);
+    expect(first.status, first.output).toBe(0);
+    let reusedSomewhere = false;
+    // Every kind of edit once, in a random order, then random kinds.
+    const order = Object.keys(EDIT_KINDS).sort(() => rand() - 0.5);
+    for (let step = 1; step <= EDITS; step++) {
+      const kind = step <= order.length ? (order[step - 1] as string) : pick(Object.keys(EDIT_KINDS));
+      const what = EDIT_KINDS[kind]?.() ?? '';
+      const warm = buildSite(warmDist, ENV);
+      expect(warm.status, `${what}: ${warm.output}`).toBe(0);
+      const reused = Number(/(\d+) from disk after/.exec(warm.output)?.[1] ?? 0);
+      if (reused > 0) reusedSomewhere = true;
+      console.log(`[incremental] step ${step}: ${what}; ${reused} pages reused`);
+      expect(fileHashes(warmDist), `after ${what} (seed ${SEED}, step ${step})`).toEqual(cleanBuild(step));
+    }
+    expect(reusedSomewhere).toBe(true);
+  }, 900_000);
+});

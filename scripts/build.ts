@@ -4,6 +4,8 @@
  * in it passed. A failed build leaves the previous output folder exactly as it was, so a deploy
  * script that copies it never publishes an empty or half-checked site.
  *
+ * `SITE_FAILED_DIR=<dir>` keeps a failed build's files there, to look at what went wrong.
+ *
  * The fresh folder lies inside the project (Astro keeps its prerender chunks beside an output
  * folder within the project, and in a shared folder otherwise), under the build's own cache
  * folder (src/lib/build-dirs.ts), so builds of different content or output folders never share it.
@@ -26,7 +28,7 @@ function main(args: string[]): number {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_STAGING_DIR: staging },
   });
   if (result.status !== 0) {
-    fs.rmSync(staging, { recursive: true, force: true });
+    keepOrRemove(staging, process.env.SITE_FAILED_DIR?.trim());
     const kept = fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`;
     process.stderr.write(`\nbuild: failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}); ${kept}.\n`);
     return result.status && result.status > 0 ? result.status : 1;
@@ -57,6 +59,21 @@ function swapInto(staging: string, target: string): void {
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(beside, target);
   if (hadTarget) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * A failed build's folder is removed, unless `SITE_FAILED_DIR` names a folder to keep it in for
+ * a look at what it wrote (it replaces that folder; the output folder is never touched).
+ */
+function keepOrRemove(staging: string, keepAt: string | undefined): void {
+  if (!keepAt || !fs.existsSync(staging)) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    return;
+  }
+  const target = path.resolve(keepAt);
+  fs.rmSync(target, { recursive: true, force: true });
+  swapInto(staging, target);
+  process.stderr.write(`build: the failed build's files are kept in ${display(target)} (SITE_FAILED_DIR).\n`);
 }
 
 /** Staging folders left by builds that were killed (their process is gone). */

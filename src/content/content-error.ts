@@ -11,6 +11,6 @@ export class ContentError extends AstroError {
     super(`Content in ${dir} is not valid.\n\n${formatProblems(problems)}\n`, 'Fix each problem listed above (file, field, what was expected), then build again. A failed build leaves the output folder as it was.');
     this.name = 'ContentError';
     // A user's mistake, not the tool's crash: no stack (Astro then prints no trace or location).
-    this.stack = undefined;
+    delete (this as { stack?: string }).stack;
   }
 }

@@ -25,7 +25,8 @@ import type { Problem } from './problems.ts';
 import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
 import { termsOf } from '../markdown/entity-terms.ts';
 import { createSectionRenderer, SectionSyntaxError } from '../markdown/render-section.ts';
-import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
+import { toStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
+import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
 import { entitySchema } from '../schemas/entity.ts';
 import { sectionSchema } from '../schemas/section.ts';
@@ -127,7 +128,7 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
         data: section.data as unknown as Record<string, unknown>,
         digest,
         filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
-        rendered: { html: out.html, metadata: { headings: out.headings, analysis: toStoredAnalysis(out.analysis) } },
+        rendered: { html: out.html, metadata: { headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) } },
       });
       rendered++;
     } catch (error) {
@@ -136,8 +137,32 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
     }
   }
   for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
+  if (problems.length === 0) problems.push(...unnamedEntityProblems(checked, store));
   if (problems.length) throw new ContentError(dir, problems);
   context.logger.info(summary(checked, rendered, Date.now() - started));
+}
+
+/**
+ * Every entity must be named by some section, in its text, a repair or its fact box, so its page
+ * leads somewhere: an entity nothing names is reported on its file.
+ */
+function unnamedEntityProblems(checked: CheckedContent, store: LoaderContext['store']): Problem[] {
+  const named = new Set<string>();
+  for (const [id, section] of checked.content.sections) {
+    for (const [, ids] of entityFields(section.data)) for (const e of ids) named.add(e);
+    const stored = store.get(id)?.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
+    for (const m of stored?.mentions ?? []) named.add(m.entityId);
+    for (const e of stored?.repairEntities ?? []) named.add(e);
+  }
+  return [...checked.content.entities]
+    .filter(([id]) => !named.has(id))
+    .map(([id, { file, data }]) => ({
+      file,
+      field: '(file)',
+      expected: 'an entity that some section names: in its text, in a repair, or in its fact box (entities, actors, places…)',
+      found: `no section naming "${data.name}"${data.aliases.length ? ` or ${data.aliases.map((a) => `"${a}"`).join(', ')}` : ''}`,
+      hint: `add "${id}" to the \`entities\` list of a section about it, add the name as it is written in the text to \`aliases\`, or delete ${file}.`,
+    }));
 }
 
 function summary(checked: CheckedContent, rendered: number, ms: number): string {

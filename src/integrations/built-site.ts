@@ -1,14 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
 import { FALLBACK_FILE } from '../search/fallback-index.ts';
 import { SitePass } from '../site-pass/handle.ts';
 import { sitePassPrerenderer } from '../site-pass/prerenderer.ts';
 
-/** Thrown when the built site has a broken internal link or lost a published link target. */
-export class DeepLinkError extends Error {
-  override name = 'DeepLinkError';
+/**
+ * Thrown when the built site has a broken internal link or lost a published link target: a
+ * mistake in the content, so Astro's user error, printed as the report and a hint, with no stack.
+ */
+export class DeepLinkError extends AstroError {
+  constructor(report: string) {
+    super(report, 'Fix each link above in the content file that holds it (or keep a moved target with an alias), then build again. A failed build leaves the output folder as it was.');
+    this.name = 'DeepLinkError';
+    delete (this as { stack?: string }).stack;
+  }
 }
 
 /**

@@ -20,6 +20,8 @@ export interface GraphSection {
   data: SectionData;
   /** What its body holds, read from the tree its page renders. */
   analysis: SectionAnalysis;
+  /** Entities its repairs name (restored words, notes); none when not given. */
+  repairEntities?: readonly string[] | undefined;
 }
 
 export interface GraphEntity {
@@ -46,6 +48,8 @@ export interface LinkGraph {
   mentions: Map<string, Mention[]>;
   /** Entity id -> sections that name it in their frontmatter (entities, actors, places...). */
   namedBy: Map<string, string[]>;
+  /** Entity id -> sections whose repairs (restored words, notes) name it, not already listed in namedBy. */
+  namedInRepairs: Map<string, string[]>;
   /** Entity id -> related entities, declared on either side, each once, sorted. */
   relatedEntities: Map<string, string[]>;
   /** Section id -> entities it mentions or names, each once, in first-seen order. */
@@ -71,6 +75,7 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
   const graph: LinkGraph = {
     mentions: new Map(),
     namedBy: new Map(),
+    namedInRepairs: new Map(),
     relatedEntities: new Map(),
     entitiesOf: new Map(),
     linkedFrom: new Map(),
@@ -99,6 +104,10 @@ export function buildLinkGraph(sections: readonly GraphSection[], entities: read
         named.add(id);
         own.add(id);
       }
+    }
+    for (const id of section.repairEntities ?? []) {
+      if (!named.has(id) && !own.has(id)) push(graph.namedInRepairs, id, section.id);
+      own.add(id);
     }
     graph.entitiesOf.set(section.id, [...own]);
 

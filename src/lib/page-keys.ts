@@ -34,7 +34,7 @@ function everyPage(data: SiteData): unknown {
   return [data.site, data.shownSources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? ''];
 }
 
-const digestOf = (entry: { digest?: string | undefined; data: unknown }): unknown => entry.digest ?? entry.data;
+const digestOf = (entry: { digest?: string | number | undefined; data: unknown }): unknown => entry.digest ?? entry.data;
 
 export function sectionPageKey(data: SiteData, entry: SectionEntry): string {
   const window = neighbourWindow(data, entry.id);
@@ -61,6 +61,7 @@ export function entityPageKey(data: SiteData, entry: EntityEntry): string {
     entry.data,
     (data.graph.mentions.get(entry.id) ?? []).map((m) => [m, sectionCard(data.sectionById.get(m.sectionId))]),
     (data.graph.namedBy.get(entry.id) ?? []).map((id) => sectionCard(data.sectionById.get(id))),
+    (data.graph.namedInRepairs.get(entry.id) ?? []).map((id) => sectionCard(data.sectionById.get(id))),
     (data.graph.relatedEntities.get(entry.id) ?? []).map((id) => entityCard(data, id)),
   ]);
 }

@@ -82,7 +82,7 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
   const graph = buildLinkGraph(
-    sections.map((s) => ({ id: s.id, data: s.data, analysis: analysisOf(s) })),
+    sections.map((s) => ({ id: s.id, data: s.data, analysis: analysisOf(s), repairEntities: storedOf(s).repairEntities })),
     entities.map((e) => ({ id: e.id, data: e.data })),
   );
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -125,7 +125,11 @@ export function neighbourWindow(data: SiteData, id: string, radius = 3): { befor
 
 /** What a section's body holds (paragraphs, mentions, repair marks, links), stored by its loader. */
 function analysisOf(entry: SectionEntry) {
+  return fromStoredAnalysis(storedOf(entry));
+}
+
+function storedOf(entry: SectionEntry): StoredAnalysis {
   const stored = entry.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
   if (!stored) throw new Error(`Section ${entry.id} has no analysis in the content store; its loader (src/content/loaders.ts) stores one with every rendered section.`);
-  return fromStoredAnalysis(stored);
+  return stored;
 }

@@ -38,6 +38,8 @@ export interface SectionRender {
   html: string;
   headings: RenderedHeading[];
   analysis: SectionAnalysis;
+  /** Entities named in the section's repairs (restored words and notes), which no link marks in the text. */
+  repairEntities: string[];
 }
 
 export interface SectionSource {
@@ -82,11 +84,18 @@ export function createSectionRenderer(matcher: EntityMatcher): (source: SectionS
       const analysis = analyseTree(tree);
       dropCommentsRejectCode(tree);
       const hast = slug.runSync(toHast(tree) as HastRoot, file) as HastRoot;
-      return { html: toHtml(hast), headings: headingsOf(hast), analysis };
+      return { html: toHtml(hast), headings: headingsOf(hast), analysis, repairEntities: repairEntities(source.frontmatter, matcher) };
     } catch (error) {
       throw asSyntaxError(error);
     }
   };
+}
+
+/** The entities a section's repairs name in their restored words or notes, each once, sorted. */
+function repairEntities(frontmatter: Record<string, unknown>, matcher: EntityMatcher): string[] {
+  const repairs = Array.isArray(frontmatter['repairs']) ? (frontmatter['repairs'] as { insert?: unknown; note?: unknown }[]) : [];
+  const text = repairs.flatMap((r) => [r.insert, r.note]).filter((t): t is string => typeof t === 'string').join('\n');
+  return [...new Set(matcher.find(text).map((m) => m.entityId))].sort();
 }
 
 /** Removes `{/* … *\/}` comments (they render nothing, as in MDX); any other MDX node is an error. */

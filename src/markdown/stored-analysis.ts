@@ -10,13 +10,16 @@ export interface StoredAnalysis {
   /** [repair index, paragraph id] pairs. */
   repairParagraphs: [number, string][];
   links: string[];
+  /** Entities named in the section's repairs (see render-section.ts). */
+  repairEntities: string[];
 }
 
-export const toStoredAnalysis = (analysis: SectionAnalysis): StoredAnalysis => ({
+export const toStoredAnalysis = (analysis: SectionAnalysis, repairEntities: string[]): StoredAnalysis => ({
   paragraphs: analysis.paragraphs,
   mentions: analysis.mentions,
   repairParagraphs: [...analysis.repairParagraphs],
   links: analysis.links,
+  repairEntities,
 });
 
 export const fromStoredAnalysis = (stored: StoredAnalysis): SectionAnalysis => ({

@@ -61,7 +61,8 @@ describe('link lock on an edited copy of the content', () => {
     }
 
     out = path.join(tmp, 'dist');
-    ({ status, output } = buildSite(out, { SITE_CONTENT_DIR: content, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '1' }));
+    // The build fails (that is the point), so its pages are kept for inspection with SITE_FAILED_DIR.
+    ({ status, output } = buildSite(path.join(tmp, 'unused-dist'), { SITE_CONTENT_DIR: content, SOURCE_DATE_EPOCH: '1700000000', NO_COLOR: '1', SITE_FAILED_DIR: out }));
   });
   afterAll(() => {
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });

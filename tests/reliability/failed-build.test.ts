@@ -46,7 +46,23 @@ describe('a failed build', () => {
     expect(result.status, result.output).toBe(1);
     expect(result.output).toContain(named);
     expect(result.output).toMatch(/left as it was/);
+    expect(result.output).not.toMatch(/Stack trace|\n\s+at .*\.ts:\d+/);
     expect(fileHashes(dist)).toEqual(good);
+  }, 240_000);
+
+  it('on an entity that no section names, naming its file and the fix', () => {
+    const entity = path.join(content, 'entities', 'nobody-names-this.yaml');
+    fs.writeFileSync(entity, 'kind: place\nname: Atlantis Unmentioned\ndescription: A place no section names.\n');
+    try {
+      const result = buildSite(dist, { SITE_CONTENT_DIR: content });
+      expect(result.status, result.output).toBe(1);
+      expect(result.output).toContain('entities/nobody-names-this.yaml');
+      expect(result.output).toContain('no section naming "Atlantis Unmentioned"');
+      expect(result.output).not.toMatch(/Stack trace|\n\s+at .*\.ts:\d+/);
+      expect(fileHashes(dist)).toEqual(good);
+    } finally {
+      fs.rmSync(entity);
+    }
   }, 240_000);
 
   it('replaces dist/ once the content is fixed', () => {

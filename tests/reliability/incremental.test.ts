@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 import { fileHashes, filesUnder } from '../helpers/site.ts';
 import { buildDirs } from '../../src/lib/build-dirs.ts';
+import { removeOrphanEntities } from '../helpers/orphans.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = tempBuildRoot('incremental');
@@ -116,7 +117,8 @@ const EDIT_KINDS: Record<string, () => string> = {
       const rel = `sections/${s}`;
       write(rel, read(rel).replace(new RegExp(`^- ${idOf(f)}\\n`, 'gm'), '').replace(/^related:\n(?!- )/m, 'related: []\n'));
     }
-    return `section ${f} deleted`;
+    const orphans = removeOrphanEntities(content);
+    return `section ${f} deleted${orphans.length ? ` with the entities only it named (${orphans.join(', ')})` : ''}`;
   },
   related() {
     const files = sectionFiles();

@@ -10,6 +10,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 import { filesUnder } from '../helpers/site.ts';
+import { removeOrphanEntities } from '../helpers/orphans.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = tempBuildRoot('isolation');
@@ -81,6 +82,7 @@ describe('builds of different content folders from one checkout', () => {
       fs.rmSync(path.join(c, 'sections', 'cooperation'), { recursive: true });
       // Links into the removed topic would be broken: drop the lock and the related links to it.
       dropRelated(c, /^cooperation\//);
+      removeOrphanEntities(c);
     });
     const renamed = copyOfSeed('renamed', (c) => {
       fs.renameSync(path.join(c, 'sections', 'nato-stance', 'mh17.mdx'), path.join(c, 'sections', 'nato-stance', 'flight-mh17.mdx'));
@@ -102,10 +104,12 @@ describe('builds of different content folders from one checkout', () => {
     const a = copyOfSeed('together-a', (c) => {
       fs.rmSync(path.join(c, 'sections', 'us-policy'), { recursive: true });
       dropRelated(c, /^us-policy\//);
+      removeOrphanEntities(c);
     });
     const b = copyOfSeed('together-b', (c) => {
       fs.rmSync(path.join(c, 'sections', 'nato-stance', 'mh17.mdx'));
       dropRelated(c, /^nato-stance\/mh17$/);
+      removeOrphanEntities(c);
     });
     const [ra, rb] = await Promise.all([
       buildAsync(path.join(work, 'together-a-dist'), { SITE_CONTENT_DIR: a, LINKS_LOCK_CHECK: 'off' }),

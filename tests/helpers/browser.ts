@@ -79,3 +79,25 @@ export async function serveStatic(root: string, prefix = '/'): Promise<{ origin:
   const origin = `http://127.0.0.1:${port}`;
   return { origin, base: `${origin}${prefix}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/**
+ * axe's colour-contrast rule on the page as it stands now (hovered, focused…): the violations,
+ * one line each, and how many elements matching `selector` axe checked and passed, so a caller
+ * can tell "no violation" from "nothing of interest was checked".
+ */
+export async function contrastCheck(page: Page, selector: string): Promise<{ violations: string[]; passed: number }> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (wanted) => {
+    type Node = { target: string[]; any: { message: string }[] };
+    const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { nodes: Node[] }[]; passes: { nodes: Node[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('main') ?? document.documentElement, { runOnly: ['color-contrast'] });
+    const matches = (n: Node) => {
+      const el = document.querySelector(n.target.join(' '));
+      return el !== null && (el.matches(wanted) || el.closest(wanted) !== null);
+    };
+    return {
+      violations: result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`)),
+      passed: result.passes.flatMap((p) => p.nodes).filter(matches).length,
+    };
+  }, selector);
+}

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
 export function chromePath(): string | undefined {
@@ -100,4 +101,23 @@ export async function contrastCheck(page: Page, selector: string): Promise<{ vio
       passed: result.passes.flatMap((p) => p.nodes).filter(matches).length,
     };
   }, selector);
+}
+
+/** What {@link serveStatic} returns. */
+export type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
+
+/**
+ * Inside a `describe`: one Chromium and one static server of `root()` (under `prefix`) for the
+ * whole block, started before its tests and closed after them. Read `.browser` and `.server` in tests.
+ */
+export function browserAndServer(root: () => string, prefix = '/'): { readonly browser: Browser; readonly server: StaticServer } {
+  const held = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    [held.browser, held.server] = await Promise.all([launchBrowser(), serveStatic(root(), prefix)]);
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.server?.close();
+  });
+  return held;
 }

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, runIngest, SEED_TEXT as SEED } from '../helpers/ingest-cli.ts';
 import { fileHashes } from '../helpers/site.ts';
 
 /**
@@ -11,9 +11,6 @@ import { fileHashes } from '../helpers/site.ts';
  * entities, sources, lock): it never overwrites an existing file without --force, and --force
  * never changes a reviewed section or a file a person wrote or edited.
  */
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'src', 'ingest', 'cli.ts');
-const SEED = path.join(ROOT, 'content', 'sources', 'russia-us-relations.txt');
 let work = '';
 let content = '';
 
@@ -24,10 +21,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function ingest(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: content }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ingest = (...args: string[]) => runIngest(content, args);
 const file = (relative: string) => path.join(content, relative);
 const read = (relative: string) => fs.readFileSync(file(relative), 'utf8');
 const sha = (relative: string) => createHash('sha256').update(fs.readFileSync(file(relative))).digest('hex');
@@ -49,9 +43,9 @@ describe('without --force', () => {
     // Where would ingest write? Ask it (dry run into an empty folder), then put a person's file at each path in turn.
     const empty = path.join(work, 'empty');
     fs.mkdirSync(empty);
-    const run = () => spawnSync(process.execPath, [CLI, SEED, '--id', 'seed'], { cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: empty }, encoding: 'utf8' });
-    const dry = spawnSync(process.execPath, [CLI, SEED, '--id', 'seed', '--dry-run'], { cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: empty }, encoding: 'utf8' });
-    const planned = [...dry.stdout.matchAll(/^ {2}(\S+) \(\d+ bytes\)$/gm)].map((m) => m[1] ?? '');
+    const run = () => runIngest(empty, [SEED, '--id', 'seed']);
+    const dry = runIngest(empty, [SEED, '--id', 'seed', '--dry-run']);
+    const planned = [...dry.out.matchAll(/^ {2}(\S+) \(\d+ bytes\)$/gm)].map((m) => m[1] ?? '');
     expect(planned.filter((p) => p.startsWith('sections/'))).toHaveLength(5);
     expect(planned).toEqual(expect.arrayContaining(['sources/seed.txt', 'sources/seed.yaml', 'entities/united-states.yaml']));
     let refused = 0;
@@ -65,13 +59,13 @@ describe('without --force', () => {
       expect(after.get(relative), relative).toBe(before.get(relative));
       if (relative.startsWith('sections/')) {
         // Ingest reads the person's section as taken and plans its draft under another slug.
-        expect(r.status, r.stderr).toBe(0);
+        expect(r.code, r.err).toBe(0);
         expect([...after.keys()].filter((f) => f.endsWith('.mdx') && !before.has(f))).toHaveLength(5);
       } else {
         refused += 1;
-        expect(r.status, `${relative}: ${r.stdout}`).toBe(2);
-        expect(r.stderr).toContain(relative);
-        expect(r.stderr).toMatch(/--force/);
+        expect(r.code, `${relative}: ${r.out}`).toBe(2);
+        expect(r.err).toContain(relative);
+        expect(r.err).toMatch(/--force/);
         expect(after, relative).toEqual(before);
       }
     }

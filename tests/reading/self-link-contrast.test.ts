@@ -5,9 +5,9 @@
  * screen (hover: none); in both themes. axe's colour-contrast rule runs in each state, and each
  * state is checked to be the one intended, and the marks among what axe checked.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { browserAvailable, contrastCheck, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { browserAvailable, contrastCheck, browserAndServer } from '../helpers/browser.ts';
 import { siteDir } from '../helpers/site.ts';
 
 const SECTION = 'history/revolution-and-recognition.html';
@@ -18,15 +18,7 @@ const DEVICES: Record<string, BrowserContextOptions> = {
 };
 
 describe.runIf(browserAvailable())('self-link marks in every state, in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir(), '/')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = browserAndServer(siteDir);
 
   /** The states, each set up on `page` and named; the paragraph's marks are what each must show. */
   const states: [string, (page: Page) => Promise<void>][] = [
@@ -46,11 +38,11 @@ describe.runIf(browserAvailable())('self-link marks in every state, in Chromium'
   for (const [device, options] of Object.entries(DEVICES)) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`meet AA contrast with ${device} in the ${scheme} theme, in each state`, async () => {
-        const context = await browser.newContext({ ...options, colorScheme: scheme });
+        const context = await shared.browser.newContext({ ...options, colorScheme: scheme });
         const page = await context.newPage();
         const found: string[] = [];
         try {
-          await page.goto(`${server.base}${SECTION}`, { waitUntil: 'load' });
+          await page.goto(`${shared.server.base}${SECTION}`, { waitUntil: 'load' });
           expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(device === 'touch');
           for (const [state, setUp] of states) {
             await page.mouse.move(0, 0);

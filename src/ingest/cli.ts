@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../lib/content-dir.ts';
 import { SLUG_PATTERN } from '../schemas/ids.ts';
 import { existsIn, readContentState } from './content-state.ts';
+import { LEDGER_FILE, ledgerContent, readLedger, withoutPaths, withWritten, type Ledger } from './ledger.ts';
+import { decideOverwrites, formatDecisions } from './overwrite.ts';
 import { decodeScrapedText } from './decode.ts';
 import { IngestError } from './errors.ts';
 import { planIngest, sourceFiles } from './plan.ts';
@@ -29,7 +31,7 @@ function main(argv: string[]): number {
   if (!SLUG_PATTERN.test(args.id)) throw new IngestError(`--id "${args.id}" is not a slug: use lower-case letters, digits and single hyphens, e.g. --id nato-russia-2019.`);
   const source = sourceFiles(args.id);
   const used = [source.text, source.manifest].filter((f) => existsIn(dir, f));
-  if (used.length && !args.force) throw new IngestError(`The source id "${args.id}" is already used (${used.join(', ')} in ${dir}). Pick another --id, or pass --force to replace it and its draft sections.`);
+  if (used.length && !args.force) throw new IngestError(`The source id "${args.id}" is already used (${used.join(', ')} in ${dir}). Pick another --id, or pass --force to replace what ingest wrote there and nobody has edited since.`);
 
   const state = readContentState(dir, args.id);
   const large = bytes.length >= PROGRESS_FROM_BYTES;
@@ -40,20 +42,38 @@ function main(argv: string[]): number {
     takenSectionIds: state.takenSectionIds,
     ...(large ? { onProgress: (done: number, stage: string) => process.stderr.write(`ingest: ${Math.round(done * 100)}% (${stage})\n`) } : {}),
   });
-  const replaced = new Set(args.force ? state.earlierDrafts : []);
-  const inTheWay = plan.files.map((f) => f.path).filter((f) => existsIn(dir, f) && !args.force && !replaced.has(f));
-  if (inTheWay.length) throw new IngestError(`Would overwrite ${inTheWay.length} existing file(s) in ${dir}: ${inTheWay.slice(0, 5).join(', ')}${inTheWay.length > 5 ? ', …' : ''}. Pass --force to replace them.`);
+  const files = plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f));
+  const ledger = readLedgerIn(dir);
+  const decided = decideOverwrites(dir, ledger, files, args.force ? state.earlierDrafts : [], args.force);
+  if (decided.inTheWay.length) throw new IngestError(inTheWayMessage(decided.inTheWay, dir, args.force));
 
   for (const skipped of state.skippedEntities) process.stderr.write(`ingest: note: ${skipped} is not a valid entity; not used\n`);
+  const report = formatDecisions(decided.decisions, args.dryRun);
   if (args.dryRun) {
-    process.stdout.write(`Dry run: would write into ${dir}:\n${plan.files.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
-    if (replaced.size) process.stdout.write(`and remove earlier drafts of "${args.id}" not rewritten: ${[...replaced].filter((r) => !plan.files.some((f) => f.path === r)).join(', ') || 'none'}\n`);
+    process.stdout.write(`Dry run: would write into ${dir}:\n${decided.writes.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
   } else {
-    // The source text is written from the bytes read, so it is byte for byte the input.
-    writeAtomically(dir, plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f)), [...replaced]);
+    // The source text is written from the bytes read, so it is byte for byte the input; the
+    // ledger goes in the same atomic batch, so it always describes the files on disk.
+    const next = withoutPaths(withWritten(ledger, decided.writes), decided.remove);
+    writeAtomically(dir, [...decided.writes, { path: LEDGER_FILE, content: ledgerContent(next) }], decided.remove);
   }
-  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: plan.files.length, seconds: (Date.now() - started) / 1000 })}\n`);
+  if (report) process.stdout.write(`Existing files:\n${report}\n`);
+  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: decided.writes.length, seconds: (Date.now() - started) / 1000 })}\n`);
   return 0;
+}
+
+function readLedgerIn(dir: string): Ledger {
+  try {
+    return readLedger(dir);
+  } catch (error) {
+    throw new IngestError(`${path.join(dir, LEDGER_FILE)} is not valid JSON (${(error as Error).message}). Restore it from version control, or delete it: ingest then treats every existing file as a person's and replaces none.`);
+  }
+}
+
+function inTheWayMessage(files: readonly string[], dir: string, force: boolean): string {
+  const list = `${files.slice(0, 5).join(', ')}${files.length > 5 ? ', …' : ''}`;
+  if (force) return `Would overwrite ${files.length} file(s) in ${dir} that a person edited: ${list}. Move or delete them, then run again.`;
+  return `Would overwrite ${files.length} existing file(s) in ${dir}: ${list}. Pass --force to replace only what ingest wrote and nobody has edited since (the others are kept, the new version written beside them).`;
 }
 
 function parseCli(argv: string[]): { file: string; id: string; force: boolean; dryRun: boolean } {

@@ -49,3 +49,9 @@ export function untouchedSinceIngest(dir: string, ledger: Ledger, relative: stri
   if (recorded === undefined || !fs.existsSync(file)) return false;
   return sha256(fs.readFileSync(file)) === recorded;
 }
+
+/** The ledger without `paths` (files ingest removed). A new object. */
+export function withoutPaths(ledger: Ledger, paths: readonly string[]): Ledger {
+  const gone = new Set(paths);
+  return { version: 1, written: Object.fromEntries(Object.entries(ledger.written).filter(([p]) => !gone.has(p))) };
+}

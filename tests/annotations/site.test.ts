@@ -122,10 +122,38 @@ describe('entity pages', () => {
     }
   });
 
+  /**
+   * The expectation, from the section pages rather than from the link graph that makes the list:
+   * for each entity, the sections with a paragraph whose text links to it.
+   */
+  const linkedFrom = new Map<string, Set<string>>();
+  for (const section of pages) {
+    const $ = loadPage(section);
+    $('main .source-text p a.entity-link').each((_, a) => {
+      const id = $(a).attr('data-entity') ?? '';
+      linkedFrom.set(id, (linkedFrom.get(id) ?? new Set()).add(section.replace(/\.html$/, '')));
+    });
+  }
+
+  it('lists, on each entity page, exactly the sections whose paragraphs link to it', () => {
+    let listed = 0;
+    for (const page of entityPages) {
+      const $ = loadPage(page);
+      const sections = $('main li.mention').map((_, li) => $(li).attr('data-section')).get();
+      listed += sections.length;
+      expect(sections.sort(), page).toEqual([...(linkedFrom.get(path.basename(page, '.html')) ?? [])].sort());
+    }
+    // The seed names dozens of entities across its sections: an empty walk must not pass.
+    expect(listed).toBe([...linkedFrom.values()].reduce((n, s) => n + s.size, 0));
+    expect(listed).toBeGreaterThanOrEqual(60);
+  });
+
   it.each(entityPages)('%s: every "mentioned in" link lands on a paragraph that links back to it', (page) => {
     const $ = loadPage(page);
     const entityId = path.basename(page, '.html');
-    $('main .mention').each((_, li) => {
+    const items = $('main .mention');
+    expect(items.length, page).toBe(linkedFrom.get(entityId)?.size ?? 0);
+    items.each((_, li) => {
       const href = $(li).find('a.mention__link').attr('href') ?? '';
       const t = target(page, href);
       expect(t.exists, `${page}: ${href}`).toBe(true);

@@ -201,8 +201,11 @@ describe.runIf(browserAvailable())('offline and portable, in Chromium', () => {
     await tocLink.click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${target}`);
     expect(await page.locator(`[id="${decodeURIComponent(target)}"]`).isVisible()).toBe(true);
-    // Styles are inlined, so the page is styled from disk too.
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).not.toBe('');
+    // Styles are inlined, so the page is styled from disk too: the body takes the site's serif
+    // stack (src/styles/global.css), not the browser's default font, and the text column its measure.
+    const styled = await page.evaluate(() => ({ font: getComputedStyle(document.body).fontFamily, measure: getComputedStyle(document.querySelector('.prose') ?? document.body).maxWidth }));
+    expect(styled.font).toMatch(/^"Iowan Old Style", Charter, /);
+    expect(styled.measure).not.toBe('none');
     expect(trouble).toEqual({ failed: [], foreign: [], consoleErrors: [], pageErrors: [] });
     await context.close();
   });

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Where Chromium is: $CHROME_PATH, else Debian's /usr/bin/chromium; undefined when neither exists. */
 export function chromePath(): string | undefined {
@@ -78,4 +79,45 @@ export async function serveStatic(root: string, prefix = '/'): Promise<{ origin:
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return { origin, base: `${origin}${prefix}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * axe's colour-contrast rule on the page as it stands now (hovered, focused…): the violations,
+ * one line each, and how many elements matching `selector` axe checked and passed, so a caller
+ * can tell "no violation" from "nothing of interest was checked".
+ */
+export async function contrastCheck(page: Page, selector: string): Promise<{ violations: string[]; passed: number }> {
+  await page.evaluate(AXE);
+  return page.evaluate(async (wanted) => {
+    type Node = { target: string[]; any: { message: string }[] };
+    const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: { nodes: Node[] }[]; passes: { nodes: Node[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('main') ?? document.documentElement, { runOnly: ['color-contrast'] });
+    const matches = (n: Node) => {
+      const el = document.querySelector(n.target.join(' '));
+      return el !== null && (el.matches(wanted) || el.closest(wanted) !== null);
+    };
+    return {
+      violations: result.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`)),
+      passed: result.passes.flatMap((p) => p.nodes).filter(matches).length,
+    };
+  }, selector);
+}
+
+/** What {@link serveStatic} returns. */
+export type StaticServer = Awaited<ReturnType<typeof serveStatic>>;
+
+/**
+ * Inside a `describe`: one Chromium and one static server of `root()` (under `prefix`) for the
+ * whole block, started before its tests and closed after them. Read `.browser` and `.server` in tests.
+ */
+export function browserAndServer(root: () => string, prefix = '/'): { readonly browser: Browser; readonly server: StaticServer } {
+  const held = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    [held.browser, held.server] = await Promise.all([launchBrowser(), serveStatic(root(), prefix)]);
+  });
+  afterAll(async () => {
+    await held.browser?.close();
+    await held.server?.close();
+  });
+  return held;
 }

@@ -1,14 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ROOT, runIngest, SEED_TEXT as SEED } from '../helpers/ingest-cli.ts';
 import { filesUnder } from '../helpers/site.ts';
 
 /** The CLI as a user runs it: exit codes, what it writes, and that errors write nothing. */
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'src', 'ingest', 'cli.ts');
-const SEED = path.join(ROOT, 'content', 'sources', 'russia-us-relations.txt');
 let work = '';
 let content = '';
 
@@ -20,11 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function ingest(...args: string[]) {
-  // process.execPath is the Node 24 that runs vitest (npm test), so .ts runs directly.
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, SITE_CONTENT_DIR: content }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const ingest = (...args: string[]) => runIngest(content, args);
 
 /** Every file under the content folder with its bytes, to prove a failed run changed nothing. */
 function snapshot(): Record<string, string> {

@@ -6,11 +6,11 @@ import { filesUnder } from '../helpers/site.ts';
 
 /**
  * Fixture folders: `cases/<name>/input.txt` is ingested as source `<name>`; every planned file
- * but the copied input must equal `cases/<name>/expected/<path>`. Run with UPDATE=1 to
+ * but the copied input must equal `cases/<name>/expected/<path>`. Run with RUSREF_UPDATE_FIXTURES=1 to
  * regenerate the expected files after an intended change, then review the diff.
  */
 const CASES = path.join(import.meta.dirname, '..', 'fixtures', 'ingest', 'cases');
-const update = process.env.UPDATE === '1';
+const update = process.env.RUSREF_UPDATE_FIXTURES === '1';
 
 describe('ingest fixtures', () => {
   for (const name of fs.readdirSync(CASES).sort()) {

@@ -4,9 +4,9 @@
  * follows the reader, link previews for keyboard users, and the sidebar shown or folded by width.
  * One browser for the whole file; each test opens its own context.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { axeViolations, browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { axeViolations, browserAvailable, browserAndServer } from '../helpers/browser.ts';
 import { siteDir } from '../helpers/site.ts';
 
 const SECTION = 'nato-stance/mh17.html';
@@ -15,32 +15,23 @@ const ENTITY = 'entities/inf-treaty.html';
 const EVERY_KIND = ['index.html', 'nato-stance.html', SECTION, 'history/revolution-and-recognition.html', ENTITY, 'entities.html', 'timeline.html', 'sources/russia-us-relations.html', 'search.html?q=treaty', '404.html'];
 
 describe.runIf(browserAvailable())('reading in a browser', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveStatic(siteDir(), '/')]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const shared = browserAndServer(siteDir);
 
   /** A fresh page in a context with `options`, at `file` of the site. */
   async function open(file: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+    const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
     const page = await context.newPage();
-    await page.goto(`${server.base}${file}`, { waitUntil: 'load' });
+    await page.goto(`${shared.server.base}${file}`, { waitUntil: 'load' });
     return page;
   }
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`finds no accessibility violation in the ${scheme} theme (home, section, entity)`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+      const context = await shared.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
       const page = await context.newPage();
       const found: string[] = [];
       for (const file of ['index.html', SECTION, ENTITY]) {
-        await page.goto(`${server.base}${file}`, { waitUntil: 'load' });
+        await page.goto(`${shared.server.base}${file}`, { waitUntil: 'load' });
         // The theme really is the one asked for: the page background follows it.
         const dark = await page.evaluate(() => {
           const [r = 0, g = 0, b = 0] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
@@ -60,11 +51,11 @@ describe.runIf(browserAvailable())('reading in a browser', () => {
   }
 
   it('never scrolls sideways at 320 px, on any kind of page', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+    const context = await shared.browser.newContext({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const wide: string[] = [];
     for (const file of EVERY_KIND) {
-      await page.goto(`${server.base}${file}`, { waitUntil: 'load' });
+      await page.goto(`${shared.server.base}${file}`, { waitUntil: 'load' });
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       if (scroll > client) wide.push(`${file}: ${scroll} px of content in ${client} px`);
     }
@@ -83,7 +74,7 @@ describe.runIf(browserAvailable())('reading in a browser', () => {
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
     await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    await page.goto(`${server.base}${ENTITY}`, { waitUntil: 'load' });
+    await page.goto(`${shared.server.base}${ENTITY}`, { waitUntil: 'load' });
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('light');
     await page.context().close();
   });

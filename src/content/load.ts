@@ -8,6 +8,33 @@ export interface ContentFile {
   /** Path relative to the content folder, with forward slashes: `sections/history/x.mdx`. */
   relative: string;
   text: string;
+  /** Why the file cannot be read as text (binary, not UTF-8); its `text` is then empty. */
+  unreadable?: string | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The offset of the first byte that does not continue valid UTF-8, in one pass. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] ?? 0;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** The file's text, or why it is not text: a NUL byte (binary) or bytes that are not UTF-8. */
+export function readText(bytes: Uint8Array): { text: string; unreadable?: string } {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { text: '', unreadable: `a binary file (a NUL byte at offset ${nul})` };
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    return { text: '', unreadable: `bytes that are not UTF-8 (the first at byte offset ${firstInvalidUtf8(bytes)})` };
+  }
 }
 
 /** Every file under `dir/sub` whose name ends in one of `extensions`, sorted by path. */
@@ -20,7 +47,7 @@ export function listContentFiles(dir: string, sub: string, extensions: readonly 
       const absolute = path.join(folder, entry.name);
       if (entry.isDirectory()) walk(absolute);
       else if (extensions.some((ext) => entry.name.endsWith(ext))) {
-        files.push({ absolute, relative: path.relative(dir, absolute).split(path.sep).join('/'), text: fs.readFileSync(absolute, 'utf8') });
+        files.push({ absolute, relative: path.relative(dir, absolute).split(path.sep).join('/'), ...readText(fs.readFileSync(absolute)) });
       }
     }
   };

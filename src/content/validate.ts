@@ -12,7 +12,7 @@ import type { EntityData } from '../schemas/entity.ts';
 import { topicSchemas } from '../schemas/topics.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { parseFrontmatter, parseYaml } from './frontmatter.ts';
-import { bodyReadingText, fileIdOf, listContentFiles, sectionIdOf } from './load.ts';
+import { bodyReadingText, fileIdOf, listContentFiles, readText, sectionIdOf, type ContentFile } from './load.ts';
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
 
@@ -56,11 +56,20 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
 
   const siteFile = path.join(dir, SITE_FILE);
   if (fs.existsSync(siteFile)) {
-    const site = checkYaml(SITE_FILE, fs.readFileSync(siteFile, 'utf8'), siteSchema, shown, problems);
+    const read = readText(fs.readFileSync(siteFile));
+    const site = read.unreadable
+      ? (problems.push({ file: shown(SITE_FILE), field: '(file)', expected: 'a text file in UTF-8', found: read.unreadable, hint: 'save the file as UTF-8 text.' }), undefined)
+      : checkYaml(SITE_FILE, read.text, siteSchema, shown, problems);
     if (site) content.site = site;
   }
 
-  for (const file of listContentFiles(dir, 'sources', ['.yaml', '.yml'])) {
+  const readable = (files: ContentFile[]) => files.filter((file) => {
+    if (file.unreadable === undefined) return true;
+    problems.push({ file: shown(file.relative), field: '(file)', expected: 'a text file in UTF-8', found: file.unreadable, hint: 'save the file as UTF-8 text, or remove it if it does not belong in the content folder.' });
+    return false;
+  });
+
+  for (const file of readable(listContentFiles(dir, 'sources', ['.yaml', '.yml']))) {
     const data = checkYaml(file.relative, file.text, sourceSchema, shown, problems);
     if (data === undefined) continue;
     const id = fileIdOf(file.relative);
@@ -73,8 +82,9 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
 
   // Every entity file is a reference target even when invalid: its own problems are reported
   // once, not again by each section that names it.
-  const entityFiles = listContentFiles(dir, 'entities', ['.yaml', '.yml']);
-  for (const file of entityFiles) content.entityIds.add(fileIdOf(file.relative));
+  const allEntityFiles = listContentFiles(dir, 'entities', ['.yaml', '.yml']);
+  for (const file of allEntityFiles) content.entityIds.add(fileIdOf(file.relative));
+  const entityFiles = readable(allEntityFiles);
   const validEntities: EntityFile[] = [];
   for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
@@ -92,7 +102,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   // Every section file counts as a reference target, even an invalid one, so one bad file is
   // reported once rather than again by every section that links to it.
   const sectionIds = new Set(sectionFiles.map((f) => sectionIdOf(f.relative)));
-  for (const file of sectionFiles) {
+  for (const file of readable(sectionFiles)) {
     const shownFile = shown(file.relative);
     const parsed = parseFrontmatter(file.text);
     if (!parsed.ok) {

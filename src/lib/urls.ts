@@ -23,6 +23,10 @@ export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
 export const searchPath = (): PagePath => page('search.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');
+/** The JSON Schema of links.json, beside it. */
+export const linksSchemaPath = (): PagePath => page('links.schema.json');
+/** The Sphinx inventory (intersphinx reads it): `objects.inv`. */
+export const objectsInvPath = (): PagePath => page('objects.inv');
 export const sitemapPath = (): PagePath => page('sitemap.xml');
 export const robotsPath = (): PagePath => page('robots.txt');
 /** The link-preview data of a page, loaded on demand: `nato-stance/mh17.html` -> `previews/nato-stance/mh17.js`. */
@@ -93,6 +97,14 @@ export function resolveUrl(from: PagePath, href: string): { path: PagePath; frag
   let path = parts.join('/');
   if (path === '' || withoutQuery.endsWith('/')) path = `${path}${path ? '/' : ''}index.html`;
   return { path: page(path), fragment };
+}
+
+/**
+ * A URL from the site root, as published in objects.inv and links.json aliases:
+ * `history/a.html#p-1`. Readers join it to wherever the site is served.
+ */
+export function rootUrl(path: PagePath, fragment?: string | null): string {
+  return `${path}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
 }
 
 /** An absolute URL on the deployed site, for sitemap and citations, when a site URL is configured. */

@@ -112,3 +112,24 @@ export function absoluteUrl(site: string, path: PagePath, fragment?: string | nu
   const base = site.endsWith('/') ? site : `${site}/`;
   return `${base}${path}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
 }
+
+/**
+ * The page path and fragment of an absolute URL on the deployed site at `site`, or null when the
+ * URL is elsewhere. A folder URL means its `index.html`; the query is ignored.
+ *
+ * @example pathOnSite('https://x.org/ref/', 'https://x.org/ref/history/a.html#p-1') // { path: 'history/a.html', fragment: 'p-1' }
+ */
+export function pathOnSite(site: string, url: string): { path: PagePath; fragment: string | null } | null {
+  const base = site.endsWith('/') ? site : `${site}/`;
+  let parsed: URL;
+  let root: URL;
+  try {
+    parsed = new URL(url);
+    root = new URL(base);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== root.origin || !parsed.pathname.startsWith(root.pathname)) return null;
+  const rest = parsed.pathname.slice(root.pathname.length);
+  return resolveUrl(homePath(), `${rest || './'}${parsed.hash}`);
+}

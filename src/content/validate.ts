@@ -12,6 +12,7 @@ import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { bodyReadingText, fileIdOf, listContentFiles, sectionIdOf } from './load.ts';
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
+import { oldUrlProblems } from './old-urls-check.ts';
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
@@ -44,9 +45,11 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   const entityFiles = listContentFiles(dir, 'entities', ['.yaml', '.yml']);
   for (const file of entityFiles) content.entityIds.add(fileIdOf(file.relative));
   const validEntities: EntityFile[] = [];
+  const formerIds: { file: string; id: string; formerIds: string[] }[] = [];
   for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
     if (data) validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
+    if (data) formerIds.push({ file: shown(file.relative), id: fileIdOf(file.relative), formerIds: data.formerIds });
     data?.related.forEach((ref, i) => {
       if (!content.entityIds.has(ref)) problems.push(dangling(shown(file.relative), `related.${i}`, ref, 'entity', [...content.entityIds]));
     });
@@ -102,12 +105,8 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
         });
       }
     });
-    for (const alias of data.aliases) {
-      if (sectionIds.has(`${data.topic}/${alias}`)) {
-        problems.push({ file, field: 'aliases', expected: 'an old slug no current section uses', found: `"${alias}", the slug of ${data.topic}/${alias}`, hint: 'remove the alias, or rename the other section.' });
-      }
-    }
   }
+  problems.push(...oldUrlProblems(content.sections, formerIds));
   return { problems, content };
 }
 

@@ -1,0 +1,94 @@
+import * as cheerio from 'cheerio';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonLdText, sectionJsonLd } from '../../src/lib/json-ld.ts';
+import { SITE, titleFromDocumentTitle } from '../../src/lib/site.ts';
+import { collapse, loadPage, sectionPages, siteFiles } from '../helpers/site.ts';
+
+/** Link previews on the seed build (no SITE_URL), read with a parser. */
+describe('link previews on every page', () => {
+  const pages = siteFiles(['.html']);
+
+  it.each(pages)('%s has Open Graph and Twitter card tags from its title and description', (page) => {
+    const $ = loadPage(page);
+    const meta = (attr: string, key: string) => $(`head meta[${attr}="${key}"]`).map((_, e) => $(e).attr('content')).get();
+    const title = titleFromDocumentTitle(collapse($('title').text()));
+    const description = $('head meta[name="description"]').attr('content');
+    expect(description?.length).toBeGreaterThan(0);
+    expect(meta('property', 'og:title')).toEqual([title]);
+    expect(meta('property', 'og:description')).toEqual([description]);
+    expect(meta('property', 'og:site_name')).toEqual([SITE.name]);
+    expect(meta('property', 'og:type')).toEqual([sectionPages().includes(page) ? 'article' : 'website']);
+    expect(meta('name', 'twitter:card')).toEqual(['summary']);
+    expect(meta('name', 'twitter:title')).toEqual([title]);
+    expect(meta('name', 'twitter:description')).toEqual([description]);
+    // Without SITE_URL nothing absolute: no og:url, and a canonical only where a page stands for another.
+    expect(meta('property', 'og:url')).toEqual([]);
+    const canonical = $('head link[rel="canonical"]');
+    expect(canonical.length).toBe($('head meta[http-equiv="refresh"]').length);
+  });
+
+  it.each(sectionPages())('%s carries JSON-LD: an Article based on its source, citing each repair’s evidence', (page) => {
+    const $ = loadPage(page);
+    const blocks = $('script[type="application/ld+json"]');
+    expect(blocks.length).toBe(1);
+    const data = JSON.parse(blocks.text()) as Record<string, any>;
+    expect(data['@context']).toBe('https://schema.org');
+    expect(data['@type']).toBe('Article');
+    expect(data.headline).toBe(collapse($('main h1').contents().first().text()));
+    expect(data.description).toBe(collapse($('main .lede').text()));
+    expect(data.isPartOf).toEqual({ '@type': 'WebSite', name: SITE.name });
+    expect(data.isBasedOn['@type']).toBe('CreativeWork');
+    const sourceLink = $('#source-heading').parent().find('a').first();
+    expect(data.isBasedOn.name).toBe(collapse(sourceLink.text()));
+    const publishersOnPage = $('#source-heading').parent().find('a[rel~="external"]').map((_, a) => $(a).attr('href')).get();
+    expect((data.isBasedOn.publisher ?? []).map((p: { url?: string }) => p.url).filter(Boolean)).toEqual(publishersOnPage);
+    for (const citation of data.citation ?? []) {
+      expect(citation).toMatchObject({ '@type': 'CreativeWork', publisher: { '@type': 'Organization' } });
+      expect(citation.url).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('cites the evidence of the seed’s repairs on the page that has them', () => {
+    const $ = loadPage('history/revolution-and-recognition.html');
+    const data = JSON.parse($('script[type="application/ld+json"]').text()) as { citation: { text: string; url: string }[] };
+    expect(data.citation.map((c) => c.text)).toContain('On December 6, 1917, President Woodrow Wilson instructed');
+    expect(new Set(data.citation.map((c) => `${c.url} ${c.text}`)).size).toBe(data.citation.length);
+  });
+});
+
+describe('JSON-LD is emitted safely', () => {
+  const input = (title: string) => ({
+    title,
+    summary: 'A summary.',
+    url: undefined,
+    site: { name: 'Site', url: undefined },
+    source: { title: 'Source', url: undefined, publishers: [] },
+    repairs: [],
+  });
+
+  it('escapes "<", ">" and "&", so no text can close the script element, and reads back unchanged', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.constantFrom('</script><script>alert(1)</script>', '<!-- x', '</SCRIPT >', 'a & b > c', '\u2028')), (title) => {
+        const text = jsonLdText(sectionJsonLd(input(title)));
+        expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+        const $ = cheerio.load(`<!doctype html><html><head><script type="application/ld+json">${text}</script></head><body><p id="after">x</p></body></html>`);
+        expect($('script').length).toBe(1);
+        expect($('#after').text()).toBe('x');
+        expect(JSON.parse($('script').text()).headline).toBe(title);
+      }),
+    );
+  });
+
+  it('leaves out what is unknown rather than writing empty fields', () => {
+    const json = sectionJsonLd(input('T'));
+    expect(json).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: 'T',
+      description: 'A summary.',
+      isPartOf: { '@type': 'WebSite', name: 'Site' },
+      isBasedOn: { '@type': 'CreativeWork', name: 'Source' },
+    });
+  });
+});

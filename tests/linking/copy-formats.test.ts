@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import type { Link, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { markdownLink, restReference } from '../../src/lib/citation.ts';
+import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
+import { collapse, loadPage, siteDir } from '../helpers/site.ts';
+
+const PAGE = 'history/revolution-and-recognition.html';
+const TITLE = 'From the Bolshevik Revolution to recognition, 1917–1933';
+
+describe('link formats in "Cite this section"', () => {
+  it('shows a Markdown link with the section title and a Sphinx :ref:, each to copy, without JavaScript', () => {
+    const $ = loadPage(PAGE);
+    const code = (what: string) => collapse($(`.cite__links code[data-copy="${what}"]`).text());
+    expect(code('Markdown link')).toBe(`[${TITLE}](${PAGE})`);
+    expect(code('reST reference')).toBe(':ref:`ref:history/revolution-and-recognition`');
+    expect($('.cite__links a').attr('href')).toBe('../objects.inv');
+  });
+
+  it('writes a Markdown link that reads back as the same title and URL, whatever the title holds', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((t) => t.trim() === t && !/[\n\r]/.test(t)), fc.constantFrom('https://x.org/a b.html', 'history/a.html', 'https://x.org/(x).html'), (title, url) => {
+        const tree = unified().use(remarkParse).parse(markdownLink(title, url)) as Root;
+        const links: Link[] = [];
+        visit(tree, 'link', (node: Link) => void links.push(node));
+        expect(links).toHaveLength(1);
+        expect(links[0]?.url).toBe(url);
+        const words: string[] = [];
+        visit(links[0] as Link, (node) => void (node.type === 'text' || node.type === 'inlineCode' ? words.push(node.value) : undefined));
+        expect(words.join('')).toBe(title);
+      }),
+    );
+  });
+
+  it('names the inventory in the reST reference', () => {
+    expect(restReference('entities/nato', 'russia')).toBe(':ref:`russia:entities/nato`');
+  });
+});
+
+describe.runIf(browserAvailable())('copying the link formats in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    server = await serveStatic(siteDir(), '/ref/');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('copies the Markdown link with the full address the page is read at, and the :ref:', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${server.base}${PAGE}`);
+      await tab.getByRole('button', { name: 'Copy Markdown link' }).click();
+      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(`[${TITLE}](${server.base}${PAGE})`);
+      await tab.getByRole('button', { name: 'Copy reST reference' }).click();
+      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(':ref:`ref:history/revolution-and-recognition`');
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -121,6 +121,9 @@ describe('link lock on an edited copy of the content', () => {
     expect(urls.has('cooperation/theatre-missile-defence.html')).toBe(true);
     expect(urls.has('cooperation/missile-defence.html')).toBe(false);
     expect(targets.find((t) => t.anchor === 'lisbon-summit-2010')?.title).toBe('The Lisbon Summit');
+    // The old page and the heading's earlier id are published as aliases of the target they land on.
+    expect(targets.find((t) => t.anchor === 'lisbon-summit-2010')?.aliases).toEqual(['cooperation/theatre-missile-defence.html#lisbon-summit', 'cooperation/missile-defence.html#lisbon-summit-2010']);
+    expect(targets.find((t) => t.url === 'cooperation/theatre-missile-defence.html' && t.anchor === null)?.aliases).toEqual(['cooperation/missile-defence.html']);
   });
 
   it('dates citations from SOURCE_DATE_EPOCH, so the build is reproducible', () => {

@@ -3,15 +3,14 @@ import type { Link, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markdownLink, restReference } from '../../src/lib/citation.ts';
-import { browserAvailable, launchBrowser, serveStatic } from '../helpers/browser.ts';
-import { collapse, loadPage, siteDir } from '../helpers/site.ts';
+import { collapse, loadPage } from '../helpers/site.ts';
 
 const PAGE = 'history/revolution-and-recognition.html';
 const TITLE = 'From the Bolshevik Revolution to recognition, 1917–1933';
 
+/** The Markdown and Sphinx link formats of "Cite this section"; copying them in Chromium: tests/deeplinks/copy-link.test.ts. */
 describe('link formats in "Cite this section"', () => {
   it('shows a Markdown link with the section title and a Sphinx :ref:, each to copy, without JavaScript', () => {
     const $ = loadPage(PAGE);
@@ -38,32 +37,5 @@ describe('link formats in "Cite this section"', () => {
 
   it('names the inventory in the reST reference', () => {
     expect(restReference('entities/nato', 'russia')).toBe(':ref:`russia:entities/nato`');
-  });
-});
-
-describe.runIf(browserAvailable())('copying the link formats in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    server = await serveStatic(siteDir(), '/ref/');
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it('copies the Markdown link with the full address the page is read at, and the :ref:', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    try {
-      const tab = await context.newPage();
-      await tab.goto(`${server.base}${PAGE}`);
-      await tab.getByRole('button', { name: 'Copy Markdown link' }).click();
-      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(`[${TITLE}](${server.base}${PAGE})`);
-      await tab.getByRole('button', { name: 'Copy reST reference' }).click();
-      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(':ref:`ref:history/revolution-and-recognition`');
-    } finally {
-      await context.close();
-    }
   });
 });

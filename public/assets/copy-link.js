@@ -21,18 +21,12 @@
     after.after(b);
     return b;
   }
-  // A path from the site root (no SITE_URL at build time) becomes the full address of the page read.
-  function withFullUrl(el, text) {
-    var shown = el.getAttribute('data-url-text');
-    var href = el.getAttribute('data-url-href');
-    if (!shown || !href || /^[a-z]+:/i.test(shown)) return text;
-    return text.split(shown).join(new URL(href, location.href).href);
-  }
   main.querySelectorAll('a.self-link[href^="#"]').forEach(function (a) {
     add(a, (a.getAttribute('aria-label') || 'Link').replace(/^Link to/, 'Copy link to'), 'Copy link', function () { return a.href; }, 'Link').classList.add('copy-button--link');
   });
   main.querySelectorAll('[data-copy]').forEach(function (el) {
     var what = el.getAttribute('data-copy');
-    add(el, 'Copy ' + what, 'Copy', function () { return withFullUrl(el, el.textContent.trim()); }, what.charAt(0).toUpperCase() + what.slice(1));
+    var url = el.getAttribute('data-url');
+    add(el, 'Copy ' + what, 'Copy', function () { var t = el.textContent.trim(); return url ? t.split(url).join(location.href.replace(/[?#].*/, '')) : t; }, what.charAt(0).toUpperCase() + what.slice(1));
   });
 })();

@@ -25,17 +25,14 @@ const organisation = (name: string, url?: string): JsonObject => defined({ '@typ
 
 /**
  * schema.org JSON-LD of a section page: an `Article` with its headline and description, part of
- * the site (`WebSite`), based on the scraped source with its publishers, and citing the evidence
- * of each repair (once per distinct URL and quote).
+ * the site (`WebSite`), based on the scraped source with its publishers, and citing the page
+ * that is the evidence of each repair (once per page).
  */
 export function sectionJsonLd(input: SectionJsonLdInput): JsonObject {
-  const seen = new Set<string>();
-  const citations: JsonObject[] = [];
-  for (const repair of input.repairs) {
-    const evidence = repair.evidence;
-    if (!evidence || seen.has(`${evidence.url}\n${evidence.quote}`)) continue;
-    seen.add(`${evidence.url}\n${evidence.quote}`);
-    citations.push({ '@type': 'CreativeWork', url: evidence.url, publisher: organisation(evidence.publisher), text: evidence.quote });
+  // One citation per evidence page: its quotes are on the page already, in the editorial notes.
+  const citations = new Map<string, JsonObject>();
+  for (const { evidence } of input.repairs) {
+    if (evidence && !citations.has(evidence.url)) citations.set(evidence.url, { '@type': 'CreativeWork', url: evidence.url, publisher: organisation(evidence.publisher) });
   }
   return defined({
     '@context': 'https://schema.org',
@@ -50,7 +47,7 @@ export function sectionJsonLd(input: SectionJsonLdInput): JsonObject {
       url: input.source.url,
       publisher: input.source.publishers.length ? input.source.publishers.map((p) => organisation(p.name, p.url)) : undefined,
     }),
-    citation: citations.length ? citations : undefined,
+    citation: citations.size ? [...citations.values()] : undefined,
   });
 }
 

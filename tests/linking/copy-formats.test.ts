@@ -14,10 +14,12 @@ const TITLE = 'From the Bolshevik Revolution to recognition, 1917–1933';
 describe('link formats in "Cite this section"', () => {
   it('shows a Markdown link with the section title and a Sphinx :ref:, each to copy, without JavaScript', () => {
     const $ = loadPage(PAGE);
-    const code = (what: string) => collapse($(`.cite__links code[data-copy="${what}"]`).text());
+    const code = (what: string) => collapse($(`.cite code[data-copy="${what}"]`).text());
     expect(code('Markdown link')).toBe(`[${TITLE}](${PAGE})`);
     expect(code('reST reference')).toBe(':ref:`ref:history/revolution-and-recognition`');
-    expect($('.cite__links a').attr('href')).toBe('../objects.inv');
+    expect($('.cite a[href$="objects.inv"]').attr('href')).toBe('../objects.inv');
+    // Without SITE_URL the link shows the path; copy-link.js swaps it for the address the page is read at.
+    expect($('.cite code[data-copy="Markdown link"]').attr('data-url')).toBe(PAGE);
   });
 
   it('writes a Markdown link that reads back as the same title and URL, whatever the title holds', () => {

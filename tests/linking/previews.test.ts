@@ -1,5 +1,6 @@
 import * as cheerio from 'cheerio';
 import fc from 'fast-check';
+import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { jsonLdText, sectionJsonLd } from '../../src/lib/json-ld.ts';
 import { SITE, titleFromDocumentTitle } from '../../src/lib/site.ts';
@@ -46,6 +47,19 @@ describe('link previews on every page', () => {
     const evidence = [...new Set($('.repair-notes a.repair-note__url').map((_, a) => $(a).attr('href')).get())];
     expect((data.citation ?? []).map((c: { url: string }) => c.url)).toEqual(evidence);
     for (const citation of data.citation ?? []) expect(citation).toMatchObject({ '@type': 'CreativeWork', publisher: { '@type': 'Organization' } });
+  });
+
+  it.each(sectionPages())('%s: the JSON-LD expands with a JSON-LD processor (jsonld, safe mode), offline', async (page) => {
+    const data = JSON.parse(loadPage(page)('script[type="application/ld+json"]').text()) as unknown;
+    // No network: schema.org's context is stood in for by its vocabulary, so every term expands to schema.org.
+    const documentLoader = async (url: string) => {
+      if (url !== 'https://schema.org' && url !== 'https://schema.org/') throw new Error(`unexpected context ${url}`);
+      return { contextUrl: null, documentUrl: url, document: { '@context': { '@vocab': 'https://schema.org/' } } };
+    };
+    const [article] = await jsonld.expand(data, { documentLoader, safe: true });
+    expect(article?.['@type']).toEqual(['https://schema.org/Article']);
+    expect(article?.['https://schema.org/headline']).toEqual([{ '@value': (data as { headline: string }).headline }]);
+    expect(article?.['https://schema.org/isBasedOn']).toEqual([expect.objectContaining({ '@type': ['https://schema.org/CreativeWork'] })]);
   });
 
   it('cites the evidence of the seed’s repairs on the page that has them', () => {

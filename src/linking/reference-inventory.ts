@@ -21,6 +21,9 @@ export type Resolution =
   | { status: 'moved'; target: LinkTarget; alias: string }
   | { status: 'dead'; reason: string };
 
+/** How long to wait for a site's links.json before giving up, so a dead host never hangs a docs build. */
+const FETCH_TIMEOUT_MS = 30_000;
+
 /** The prefix of the shorthand: `ref:<topic>/<slug>#<id>`, `ref:entities/<id>`. */
 export const REF_PREFIX = 'ref:';
 
@@ -47,7 +50,7 @@ export async function loadInventory(source: string, base: string | null = null):
   if (/^https?:\/\//.test(source)) {
     const site = source.endsWith('/') ? source : `${source}/`;
     const url = absoluteUrl(site, linksJsonPath());
-    const response = await fetch(url).catch((error: unknown) => {
+    const response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) }).catch((error: unknown) => {
       throw new Error(`Could not fetch ${url} (${error instanceof Error ? error.message : String(error)}). Check the site URL, or pass a links.json file.`);
     });
     if (!response.ok) throw new Error(`${url} answered ${response.status}: is ${site} the root of a built reference site?`);

@@ -26,6 +26,7 @@
   });
   main.querySelectorAll('[data-copy]').forEach(function (el) {
     var what = el.getAttribute('data-copy');
-    add(el, 'Copy ' + what, 'Copy', function () { return el.textContent.trim(); }, what.charAt(0).toUpperCase() + what.slice(1));
+    var url = el.getAttribute('data-url');
+    add(el, 'Copy ' + what, 'Copy', function () { var t = el.textContent.trim(); return url ? t.split(url).join(location.href.replace(/[?#].*/, '')) : t; }, what.charAt(0).toUpperCase() + what.slice(1));
   });
 })();

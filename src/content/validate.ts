@@ -15,6 +15,7 @@ import { parseFrontmatter, parseYaml } from './frontmatter.ts';
 import { bodyReadingText, fileIdOf, listContentFiles, readText, sectionIdOf, type ContentFile } from './load.ts';
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
+import { oldUrlProblems } from './old-urls-check.ts';
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
@@ -86,11 +87,13 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   for (const file of allEntityFiles) content.entityIds.add(fileIdOf(file.relative));
   const entityFiles = readable(allEntityFiles);
   const validEntities: EntityFile[] = [];
+  const formerIds: { file: string; id: string; formerIds: string[] }[] = [];
   for (const file of entityFiles) {
     const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
     if (data) {
       validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
       content.entities.set(fileIdOf(file.relative), { file: shown(file.relative), data });
+      formerIds.push({ file: shown(file.relative), id: fileIdOf(file.relative), formerIds: data.formerIds });
     }
     data?.related.forEach((ref, i) => {
       if (!content.entityIds.has(ref)) problems.push(dangling(shown(file.relative), `related.${i}`, ref, 'entity', [...content.entityIds]));
@@ -147,15 +150,11 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
         });
       }
     });
-    for (const alias of data.aliases) {
-      if (sectionIds.has(`${data.topic}/${alias}`)) {
-        problems.push({ file, field: 'aliases', expected: 'an old slug no current section uses', found: `"${alias}", the slug of ${data.topic}/${alias}`, hint: 'remove the alias, or rename the other section.' });
-      }
-    }
   }
   content.site.sources?.forEach((ref, i) => {
     if (!content.sourceIds.has(ref)) problems.push(dangling(shown(SITE_FILE), `sources.${i}`, ref, 'source', [...content.sourceIds]));
   });
+  problems.push(...oldUrlProblems(content.sections, formerIds));
   return { problems, content };
 }
 

@@ -81,3 +81,23 @@ const BIBTEX_SPECIALS: Record<string, string> = {
 export function escapeBibtex(text: string): string {
   return text.replace(/[\\{}&%$#_~^]/g, (ch) => BIBTEX_SPECIALS[ch] ?? ch);
 }
+
+/**
+ * A Markdown link: `[title](url)`. Markdown's punctuation in the title is backslash-escaped, so it
+ * reads as the same words (no emphasis, no nested link); a URL with
+ * spaces or parentheses is written in `<…>`, so the link survives any title and address.
+ */
+export function markdownLink(title: string, url: string): string {
+  const text = title.replace(/[\\`*_[\]<>!&~|#]/g, (c) => `\\${c}`);
+  const target = /[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url;
+  return `[${text}](${target})`;
+}
+
+/**
+ * A reStructuredText cross-reference for Sphinx users: `` :ref:`ref:history/a` ``, resolved through
+ * intersphinx against our objects.inv (the mapping named `ref` in docs/deep-links.md), which
+ * supplies the title, so none is written here.
+ */
+export function restReference(name: string, inventory = 'ref'): string {
+  return `:ref:\`${inventory}:${name}\``;
+}

@@ -25,6 +25,10 @@ export const sourcesIndexPath = (): PagePath => page('sources.html');
 export const searchPath = (): PagePath => page('search.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');
+/** The JSON Schema of links.json, beside it. */
+export const linksSchemaPath = (): PagePath => page('links.schema.json');
+/** The Sphinx inventory (intersphinx reads it): `objects.inv`. */
+export const objectsInvPath = (): PagePath => page('objects.inv');
 export const sitemapPath = (): PagePath => page('sitemap.xml');
 export const robotsPath = (): PagePath => page('robots.txt');
 /** The link-preview data of a page, loaded on demand: `nato-stance/mh17.html` -> `previews/nato-stance/mh17.js`. */
@@ -97,8 +101,37 @@ export function resolveUrl(from: PagePath, href: string): { path: PagePath; frag
   return { path: page(path), fragment };
 }
 
+/**
+ * A URL from the site root, as published in objects.inv and links.json aliases:
+ * `history/a.html#p-1`. Readers join it to wherever the site is served.
+ */
+export function rootUrl(path: PagePath, fragment?: string | null): string {
+  return `${path}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
+}
+
 /** An absolute URL on the deployed site, for sitemap and citations, when a site URL is configured. */
 export function absoluteUrl(site: string, path: PagePath, fragment?: string | null): string {
   const base = site.endsWith('/') ? site : `${site}/`;
   return `${base}${path}${fragment ? `#${encodeURIComponent(fragment)}` : ''}`;
+}
+
+/**
+ * The page path and fragment of an absolute URL on the deployed site at `site`, or null when the
+ * URL is elsewhere. A folder URL means its `index.html`; the query is ignored.
+ *
+ * @example pathOnSite('https://x.org/ref/', 'https://x.org/ref/history/a.html#p-1') // { path: 'history/a.html', fragment: 'p-1' }
+ */
+export function pathOnSite(site: string, url: string): { path: PagePath; fragment: string | null } | null {
+  const base = site.endsWith('/') ? site : `${site}/`;
+  let parsed: URL;
+  let root: URL;
+  try {
+    parsed = new URL(url);
+    root = new URL(base);
+  } catch {
+    return null;
+  }
+  if (parsed.origin !== root.origin || !parsed.pathname.startsWith(root.pathname)) return null;
+  const rest = parsed.pathname.slice(root.pathname.length);
+  return resolveUrl(homePath(), `${rest || './'}${parsed.hash}`);
 }

@@ -1,8 +1,8 @@
 import { readSiteSettings } from '../content/site-settings.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { linksJsonPath } from '../lib/urls.ts';
 import { checkLinks, formatLinkProblems } from './check-links.ts';
-import { linkTargets, writeLinksJson } from './link-targets.ts';
+import { linkTargets } from './link-targets.ts';
+import { writePublishedLinks } from './publish-links.ts';
 import { addToLock, checkLock, formatLockProblems, lockFile, readLock } from './lock.ts';
 import type { SiteScan } from './scan-site.ts';
 
@@ -19,16 +19,17 @@ export interface BuiltSiteCheck {
 
 /**
  * From one scan of the built site:
- * 1. writes `links.json`: every page, heading and paragraph (see link-targets.ts);
+ * 1. writes `links.json` (every page, heading and paragraph, see link-targets.ts), its schema and
+ *    `objects.inv` (publish-links.ts);
  * 2. checks every internal `href`/`src` and fragment (see check-links.ts);
  * 3. checks that every target in `<content>/links.lock.json` still resolves (see lock.ts), unless
  *    `LINKS_LOCK_CHECK=off` (`npm run links:lock` uses it to record a build).
  */
 export function checkBuiltSite(site: SiteScan, env: NodeJS.ProcessEnv = process.env): BuiltSiteCheck {
   const result: BuiltSiteCheck = { failures: [], warnings: [], notes: [], targets: 0, links: 0, pages: site.pages.size };
-  const targets = linkTargets(site, readSiteSettings(contentDir(env)).name);
-  writeLinksJson(site.dir, targets);
-  site.files.add(linksJsonPath());
+  const siteName = readSiteSettings(contentDir(env)).name;
+  const targets = linkTargets(site, siteName);
+  for (const file of writePublishedLinks(site.dir, targets, siteName)) site.files.add(file);
   result.targets = targets.length;
   result.links = [...site.pages.values()].reduce((n, p) => n + p.links.length, 0);
 

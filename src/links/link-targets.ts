@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { titleFromDocumentTitle } from '../lib/site.ts';
-import { linksJsonPath, type PagePath } from '../lib/urls.ts';
-import type { LinkTarget, LinksJson } from '../schemas/links.ts';
+import { linksJsonPath, resolveUrl, rootUrl, type PagePath } from '../lib/urls.ts';
+import { LINKS_JSON_VERSION, type LinkTarget, type LinksJson } from '../schemas/links.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import type { PageScan } from './scan-page.ts';
 import type { SiteScan } from './scan-site.ts';
@@ -19,15 +19,32 @@ const PARAGRAPH_TITLE_WORDS = 12;
  */
 export function linkTargets(site: SiteScan, siteName: string): LinkTarget[] {
   const targets: LinkTarget[] = [];
+  const movedHere = aliasPagesByTarget(site);
   for (const [url, page] of [...site.pages].sort(([a], [b]) => a.localeCompare(b))) {
     if (!isLinkablePage(page)) continue;
     const topic = topicOf(url);
-    targets.push({ url, anchor: null, title: titleFromDocumentTitle(page.title, siteName), kind: 'page', topic });
+    const oldPages = movedHere.get(url) ?? [];
+    targets.push({ url, anchor: null, title: titleFromDocumentTitle(page.title, siteName), kind: 'page', topic, aliases: oldPages });
     for (const t of page.targets) {
-      targets.push({ url, anchor: t.id, title: t.kind === 'paragraph' ? firstWords(t.text, PARAGRAPH_TITLE_WORDS) : t.text, kind: t.kind, topic });
+      const aliases = [...t.aliases.map((id) => rootUrl(url, id)), ...oldPages.map((old) => rootUrl(old as PagePath, t.id))];
+      targets.push({ url, anchor: t.id, title: t.kind === 'paragraph' ? firstWords(t.text, PARAGRAPH_TITLE_WORDS) : t.text, kind: t.kind, topic, aliases });
     }
   }
   return targets;
+}
+
+/**
+ * The alias pages (old URLs with a meta refresh) of the site, by the page they send readers to:
+ * a renamed or moved section's old slugs, an entity's former ids. Sorted, so output is stable.
+ */
+function aliasPagesByTarget(site: SiteScan): Map<string, string[]> {
+  const byTarget = new Map<string, string[]>();
+  for (const [url, page] of [...site.pages].sort(([a], [b]) => a.localeCompare(b))) {
+    if (page.refresh === null) continue;
+    const to = resolveUrl(url, page.refresh).path;
+    byTarget.set(to, [...(byTarget.get(to) ?? []), url]);
+  }
+  return byTarget;
 }
 
 /** A page another document may link to: not an alias (refresh) page, not marked noindex. */
@@ -53,7 +70,7 @@ export function firstWords(text: string, count: number): string {
  */
 export function writeLinksJson(dir: string, targets: readonly LinkTarget[]): string {
   const file = path.join(dir, linksJsonPath());
-  const body: LinksJson = { version: 1, targets: [...targets] };
+  const body: LinksJson = { version: LINKS_JSON_VERSION, targets: [...targets] };
   fs.writeFileSync(file, formatTargetList(body.version, body.targets));
   return file;
 }

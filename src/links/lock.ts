@@ -12,6 +12,12 @@ export const lockFile = (contentDir: string): string => path.join(contentDir, 'l
 /** `url` or `url#anchor`: how a target is written in messages and on the command line. */
 export const targetKey = (t: { url: string; anchor: string | null }): string => (t.anchor ? `${t.url}#${t.anchor}` : t.url);
 
+/** The inverse of {@link targetKey}: `page.html#anchor` -> its page and (decoded) anchor. */
+export function splitTargetKey(key: string): { url: string; anchor: string | null } {
+  const at = key.indexOf('#');
+  return at < 0 ? { url: key, anchor: null } : { url: key.slice(0, at), anchor: decodeURIComponent(key.slice(at + 1)) };
+}
+
 /** The lock in `file`, or null when there is none yet; a malformed lock throws, naming the file and the field. */
 export function readLock(file: string): LinksLock | null {
   if (!fs.existsSync(file)) return null;
@@ -44,7 +50,9 @@ export function addToLock(lock: LinksLock | null, published: readonly LinkTarget
   const targets = [...(lock?.targets ?? [])];
   const known = new Set(targets.map(targetKey));
   const added: LockedTarget[] = [];
-  for (const { url, anchor, kind, title } of published) {
+  // An alias (an old URL that lands on the target) is published too: locked like the target itself.
+  const withAliases = published.flatMap((t) => [t, ...t.aliases.map((alias) => ({ ...t, ...splitTargetKey(alias) }))]);
+  for (const { url, anchor, kind, title } of withAliases) {
     if (known.has(targetKey({ url, anchor }))) continue;
     known.add(targetKey({ url, anchor }));
     added.push({ url, anchor, kind, title });

@@ -15,6 +15,8 @@ export interface FoundTarget {
   kind: 'heading' | 'paragraph';
   /** Its source words: text without any `[data-editorial]` descendant, whitespace collapsed. */
   text: string;
+  /** Earlier ids of the same words: `[data-anchor-alias]` elements inside it (see src/markdown/anchors.ts). */
+  aliases: string[];
 }
 
 /** What one pass over a built page finds: everything the link check and links.json need. */
@@ -58,7 +60,7 @@ interface Open {
   name: string;
   editorial: boolean;
   main: boolean;
-  target?: { id: string; kind: FoundTarget['kind']; text: string[]; selfLinked: boolean };
+  target?: { id: string; kind: FoundTarget['kind']; text: string[]; aliases: string[]; selfLinked: boolean };
 }
 
 /** Reads a built page once and returns its ids, its outgoing URLs and its link targets. */
@@ -109,10 +111,11 @@ export function pageScanner(): HtmlReader<PageScan> {
       if (open.main) mainDepth++;
       if (open.editorial) editorialDepth++;
       if (mainDepth > 0 && !target && attrs.id && (HEADINGS.has(name) || name === 'p')) {
-        target = { id: own(attrs.id), kind: name === 'p' ? 'paragraph' : 'heading', text: [], selfLinked: false };
+        target = { id: own(attrs.id), kind: name === 'p' ? 'paragraph' : 'heading', text: [], aliases: [], selfLinked: false };
         open.target = target;
       }
       if (target && name === 'a' && attrs.href === `#${target.id}`) target.selfLinked = true;
+      if (target && target.id !== attrs.id && 'data-anchor-alias' in attrs && attrs.id) target.aliases.push(own(attrs.id));
       stack.push(open);
     },
     ontext(text) {
@@ -128,7 +131,7 @@ export function pageScanner(): HtmlReader<PageScan> {
         if (open.editorial) editorialDepth--;
         if (open.main) mainDepth--;
         if (open.target) {
-          if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapseWhitespace(open.target.text.join('')) });
+          if (open.target.selfLinked) scan.targets.push({ id: open.target.id, kind: open.target.kind, text: collapseWhitespace(open.target.text.join('')), aliases: open.target.aliases });
           target = undefined;
         }
         if (open.name === name) break;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { partialDateSchema } from './dates.ts';
-import { sectionIdSchema, slugSchema } from './ids.ts';
+import { sectionAliasSchema, sectionIdSchema, slugSchema } from './ids.ts';
 import { repairSchema } from './repair.ts';
 
 /**
@@ -23,8 +23,12 @@ export const sectionBaseShape = {
   related: z.array(sectionIdSchema).default([]),
   /** Ids of entities (`content/entities/<id>.yaml`) this section is about, beyond those it mentions. Default: none. */
   entities: z.array(slugSchema).default([]),
-  /** Earlier slugs of this section: each keeps a page at the old URL that sends readers here. Default: none. */
-  aliases: z.array(slugSchema).default([]),
+  /**
+   * Earlier URLs of this section: each keeps a page at the old URL that sends readers here. An old
+   * slug in the same topic, or `<topic>/<old-slug>` when the section moved from another topic.
+   * Default: none. @example ['missile-defence', 'cooperation/theatre-missile-defence']
+   */
+  aliases: z.array(sectionAliasSchema).default([]),
   /** Editorial repairs of what the scraper lost; see {@link repairSchema}. Default: none. */
   repairs: z.array(repairSchema).default([]),
   /** True for unreviewed ingest output: built, and shown with an "unreviewed" badge. Default: false. */

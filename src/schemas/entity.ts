@@ -35,6 +35,11 @@ export const entitySchema = z.strictObject({
   description: z.string().min(1),
   /** An authoritative page about it. */
   url: z.url().optional(),
+  /**
+   * Earlier ids of this entity (its file's old names): each keeps a page at `entities/<old-id>.html`
+   * that sends readers here, so published links survive a rename. Default: none. @example ['inf']
+   */
+  formerIds: z.array(slugSchema).default([]),
   /** Ids of related entities. Default: none. */
   related: z.array(slugSchema).default([]),
 });

@@ -43,6 +43,20 @@ describe.runIf(browserAvailable())('copy-link buttons', () => {
     }
   });
 
+  it('copies the Markdown link with the full address the page is read at, and the Sphinx :ref:', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    try {
+      const tab = await context.newPage();
+      await tab.goto(`${server.base}${page}`);
+      await tab.getByRole('button', { name: 'Copy Markdown link' }).click();
+      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(`[From the Bolshevik Revolution to recognition, 1917–1933](${server.base}${page})`);
+      await tab.getByRole('button', { name: 'Copy reST reference' }).click();
+      await expect.poll(() => tab.evaluate(() => navigator.clipboard.readText())).toBe(':ref:`ref:history/revolution-and-recognition`');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('adds nothing without JavaScript, and the self-links still work', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

@@ -85,15 +85,15 @@ describe('page scan', () => {
       <h2 id="outside">Outside<a href="#outside">#</a></h2>
       <main>
         <h2 id="toc-heading">On this page</h2>
-        <h2 id="h">A &amp; B<a href="#h" class="self-link" data-editorial aria-label="Link">#</a></h2>
+        <h2 id="h"><span id="old-h" data-editorial data-anchor-alias></span>A &amp; B<a href="#h" class="self-link" data-editorial aria-label="Link">#</a></h2>
         <p id="p-1">On 17 July<ins data-editorial> 2014</ins>, calling <a href="../x.html">X</a>.<a href="#p-1" data-editorial>¶</a></p>
         <p id="no-self">No self-link.</p>
       </main>`));
     expect(scan.targets).toEqual([
-      { id: 'h', kind: 'heading', text: 'A & B' },
-      { id: 'p-1', kind: 'paragraph', text: 'On 17 July, calling X.' },
+      { id: 'h', kind: 'heading', text: 'A & B', aliases: ['old-h'] },
+      { id: 'p-1', kind: 'paragraph', text: 'On 17 July, calling X.', aliases: [] },
     ]);
     expect(scan.title).toBe('T');
-    expect([...scan.ids]).toEqual(['outside', 'toc-heading', 'h', 'p-1', 'no-self']);
+    expect([...scan.ids]).toEqual(['outside', 'toc-heading', 'h', 'old-h', 'p-1', 'no-self']);
   });
 });

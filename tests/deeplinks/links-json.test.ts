@@ -9,9 +9,9 @@ describe('links.json', () => {
   const json: unknown = JSON.parse(fs.readFileSync(path.join(siteDir(), 'links.json'), 'utf8'));
   const { targets } = linksJsonSchema.parse(json);
 
-  it('has version 1 and exactly the fields DESIGN.md names', () => {
-    expect((json as { version: unknown }).version).toBe(1);
-    for (const t of targets) expect(Object.keys(t).sort()).toEqual(['anchor', 'kind', 'title', 'topic', 'url']);
+  it('has version 2 and exactly the fields DESIGN.md names', () => {
+    expect((json as { version: unknown }).version).toBe(2);
+    for (const t of targets) expect(Object.keys(t).sort()).toEqual(['aliases', 'anchor', 'kind', 'title', 'topic', 'url']);
   });
 
   it('lists every page a reader may link to once, and no page twice', () => {

@@ -120,6 +120,9 @@ describe('link lock on an edited copy of the content', () => {
     expect(urls.has('cooperation/theatre-missile-defence.html')).toBe(true);
     expect(urls.has('cooperation/missile-defence.html')).toBe(false);
     expect(targets.find((t) => t.anchor === 'lisbon-summit-2010')?.title).toBe('The Lisbon Summit');
+    // The old page and the heading's earlier id are published as aliases of the target they land on.
+    expect(targets.find((t) => t.anchor === 'lisbon-summit-2010')?.aliases).toEqual(['cooperation/theatre-missile-defence.html#lisbon-summit', 'cooperation/missile-defence.html#lisbon-summit-2010']);
+    expect(targets.find((t) => t.url === 'cooperation/theatre-missile-defence.html' && t.anchor === null)?.aliases).toEqual(['cooperation/missile-defence.html']);
   });
 
   it('dates citations from SOURCE_DATE_EPOCH, so the build is reproducible', () => {
@@ -154,12 +157,18 @@ describe('lock file', () => {
 
   it('only adds: known targets keep their first title, new ones are appended', () => {
     const { lock: next, added } = addToLock(lock, [
-      { url: 'a.html', anchor: 'x', kind: 'heading', title: 'X renamed', topic: null },
-      { url: 'c.html', anchor: null, kind: 'page', title: 'C', topic: null },
+      { url: 'a.html', anchor: 'x', kind: 'heading', title: 'X renamed', topic: null, aliases: [] },
+      { url: 'c.html', anchor: null, kind: 'page', title: 'C', topic: null, aliases: [] },
     ]);
     expect(added.map(targetKey)).toEqual(['c.html']);
     expect(next.targets.find((t) => t.anchor === 'x')?.title).toBe('X');
     expect(next.targets).toHaveLength(4);
+  });
+
+  it("locks a target's aliases too: an old URL, once published, must keep landing", () => {
+    const { added } = addToLock(null, [{ url: 'new.html', anchor: 'h', kind: 'heading', title: 'H', topic: null, aliases: ['old.html#h', 'new.html#older-h'] }]);
+    expect(added.map(targetKey)).toEqual(['new.html#h', 'old.html#h', 'new.html#older-h']);
+    expect(added.every((t) => t.title === 'H' && t.kind === 'heading')).toBe(true);
   });
 
   it('drops an anchor, or a page with all its anchors, and names what it does not know', () => {

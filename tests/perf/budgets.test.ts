@@ -1,14 +1,19 @@
 /**
  * Page-weight budgets (issue 8): what a reader's browser fetches before it can show a page,
- * gzipped. A section page at most 10 KB, of which JavaScript at most 3 KB, with no script holding
+ * gzipped. A section page at most 10.5 KB, of which JavaScript at most 3 KB, with no script holding
  * up the first paint; the home page at most 12 KB. Measured on the built seed site.
+ *
+ * Issue 8 set 10 KB; issue 15 added 0.5 KB: what link unfurlers and search engines read from the
+ * HTML itself (Open Graph tags ~70 B, the JSON-LD Article ~200 B, written after the words it
+ * repeats so gzip sends them once) and the Markdown and Sphinx link formats (~85 B, readable without
+ * JavaScript). The heaviest seed page went from about 10.1 KB to 10.5 KB.
  */
 import { describe, expect, it } from 'vitest';
 import { sectionPages, siteDir } from '../helpers/site.ts';
 import { pageWeight, type PageWeight } from './page-weight.ts';
 
 const KB = 1024;
-const SECTION_TOTAL = 10 * KB;
+const SECTION_TOTAL = 10.5 * KB;
 const SECTION_JS = 3 * KB;
 const HOME_TOTAL = 12 * KB;
 

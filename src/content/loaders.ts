@@ -111,7 +111,7 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
   const { content } = checked;
   const { store } = context;
   const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));
-  const matcher = createEntityMatcher(terms);
+  const matcher = matcherOrReport(checked, terms);
   const termsById = new Map(terms.map((t) => [t.id, t]));
   const root = fileURLToPath(context.config.root);
   let render: ReturnType<typeof createSectionRenderer> | undefined;
@@ -163,6 +163,19 @@ function unnamedEntityProblems(checked: CheckedContent, store: LoaderContext['st
       found: `no section naming "${data.name}"${data.aliases.length ? ` or ${data.aliases.map((a) => `"${a}"`).join(', ')}` : ''}`,
       hint: `add "${id}" to the \`entities\` list of a section about it, add the name as it is written in the text to \`aliases\`, or delete ${file}.`,
     }));
+}
+
+/**
+ * The one matcher over every entity's terms. A term two entities share cannot make one; the check
+ * has reported it by file and field, so the report is thrown instead of the matcher's error.
+ */
+function matcherOrReport(checked: CheckedContent, terms: EntityTerms[]): EntityMatcher {
+  try {
+    return createEntityMatcher(terms);
+  } catch (error) {
+    if (checked.problems.length) throw new ContentError(checked.dir, checked.problems);
+    throw error;
+  }
 }
 
 function summary(checked: CheckedContent, rendered: number, ms: number): string {

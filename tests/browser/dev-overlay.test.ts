@@ -1,5 +1,5 @@
 /**
- * The editor's server shows the project's own report: a section with a bad field in `npm run
+ * The editor's server renders a section as the build does, and shows the project's own report: a section with a bad field in `npm run
  * dev` makes the page show the report (file, field, hint) in Astro's error overlay, in the
  * browser; fixing the file brings the page back.
  */
@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
@@ -78,6 +79,14 @@ describe.runIf(run)('npm run dev with a bad field', () => {
   const overlayText = () => page.evaluate(() => {
     const overlay = document.querySelector('vite-error-overlay');
     return overlay?.shadowRoot?.textContent ?? null;
+  });
+
+  it('renders a section the same in dev as in the build', async () => {
+    // The copy of the content is the seed's, which the global setup built.
+    const built = cheerio.load(fs.readFileSync(path.join(inject('siteDir'), 'nato-stance', 'mh17.html'), 'utf8'))('#text').html();
+    const served = cheerio.load(await (await fetch(url)).text())('#text').html();
+    expect(built?.length ?? 0).toBeGreaterThan(500);
+    expect(served).toBe(built);
   });
 
   it('serves the section, then shows the report in the overlay, then the section again once fixed', async () => {

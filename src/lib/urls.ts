@@ -23,6 +23,8 @@ export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
 /** The list of sources, built when a reference has several. */
 export const sourcesIndexPath = (): PagePath => page('sources.html');
 export const searchPath = (): PagePath => page('search.html');
+/** How to read the reference: what is the source's and what is ours (src/pages/help.mdx). */
+export const helpPath = (): PagePath => page('help.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');
 /** The JSON Schema of links.json, beside it. */

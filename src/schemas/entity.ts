@@ -37,6 +37,10 @@ export const entitySchema = z.strictObject({
   url: z.url().optional(),
   /** Ids of related entities. Default: none. */
   related: z.array(slugSchema).default([]),
+  /** True for an entity ingest guessed from a name in the text: built, with an "unreviewed" badge, until a person checks it (`npm run review -- --accept <id>`). Default: false. */
+  draft: z.boolean().default(false),
+  /** On a draft: why ingest guessed its `kind`. @example 'follows the title "President"' */
+  kindReason: z.string().min(1).optional(),
 });
 
 export type EntityData = z.output<typeof entitySchema>;

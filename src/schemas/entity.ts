@@ -7,6 +7,9 @@ export const ENTITY_KINDS = [
   'treaty', 'agreement', 'place', 'organisation', 'person', 'event', 'programme', 'weapon-system',
 ] as const;
 
+/** One of {@link ENTITY_KINDS}. */
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
 /**
  * One entity: `content/entities/<id>.yaml`. Mentions of its name or aliases in sections link to
  * its page.

@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { planIngest } from './src/ingest/index.ts';
+import { readContentState } from './src/ingest/content-state.ts';
+const state = readContentState('content', 'x');
+const name = process.argv[2]!;
+const t = fs.readFileSync(`tests/fixtures/ingest-eval/${name}/input.txt`, 'utf8');
+const t0 = Date.now();
+const plan = planIngest(t, { id: name, entities: state.entities, takenSectionIds: state.takenSectionIds });
+console.log('ms', Date.now() - t0);
+for (const f of plan.files.slice(1)) console.log('---', f.path, '\n' + f.content);

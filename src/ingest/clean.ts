@@ -59,7 +59,7 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
   });
 
   const shapes = normal.map((n, i) => (n === '' || lines[i]!.length > LONG_LINE ? undefined : shapeOf(normal, lines, i)));
-  const prose = normal.map((n, i) => (lines[i]!.length > LONG_LINE ? /[\p{L}]/u.test(lines[i]!) : !shapes[i] && !BULLET.test(n) && isProse(n)));
+  const prose = normal.map((n, i) => (lines[i]!.length > LONG_LINE ? /[\p{L}]/u.test(lines[i]!) : !shapes[i] && !BULLET.test(n) && isProse(n, (normal[i + 1] ?? '') !== '')));
   const body = bodyBounds(prose, normal.map((n, i) => n === '' && lines[i]!.length <= LONG_LINE));
   const zone = (i: number): 'header' | 'footer' | undefined => (!body ? undefined : i < body.start ? 'header' : i > body.end ? 'footer' : undefined);
   // The heading right before the text's first paragraph ("Summary") belongs to the text.
@@ -81,7 +81,7 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
     const stripped = stripBullet(n);
     const known = titles.get(stripped.toLowerCase());
     if (i === titleIndex && (chosen || (short && !endsSentence(n)))) {
-      facts.title = chosen?.title ?? known?.page ?? n;
+      facts.title = known?.page ?? chosen?.title ?? n;
       return drop('page-title');
     }
     if (known) {
@@ -98,7 +98,9 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
     }
     const where = zone(i);
     if (where === 'header' && isAuthorLine(n)) return drop('byline');
-    if (where && !(where === 'header' && i === leadHeading && isHeadingShape(n))) {
+    // A line the next one continues in lower case is part of a wrapped sentence: never furniture by place.
+    const continued = /^\p{Ll}/u.test(normal[i + 1] ?? '');
+    if (where && !continued && !(where === 'header' && i === leadHeading && isHeadingShape(n))) {
       if (!endsSentence(n) || (where === 'footer' && stopDensity(n) < 0.2)) return drop(where === 'header' ? 'page-header' : 'page-footer');
       if (datelineDate(n)) return drop('byline');
       return { line, text, kind: 'text', unsure: `line ${line} is kept though it stands ${where === 'header' ? 'before' : 'after'} the text; check it is not page furniture.` };

@@ -25,7 +25,7 @@ interface Term { text: string; pre: string; post: string; tags: string[] }
 const HEADS = /\b(treaty|agreement|accord|act|convention|protocol|pact|charter|program(me)?|plan|initiative|project|summit|conference|talks|war|crisis|revolution|council|organi[sz]ation|agency|institute|ministry|department|senate|duma|congress|commission|committee|union|federation|empire|republic|staff|office|bank|fund|party|alliance|forces|cooperation|co-operation|security)\b/i;
 const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'de']);
 // Titles and ranks before a name: a clue that a person follows, never part of the name.
-const TITLES = /^(president|presidents|vice|prime|foreign|defen[cs]e|deputy|secretary|minister|general|senator|senators|sen|rep|ambassador|chancellor|tsar|czar|king|queen|pope|dr|mr|mrs|ms|prof|gen|adm|col|chairman|premier|governor|mayor|leader|envoy|spokesman|spokeswoman|of|state)$/i;
+const TITLES = /^(president|presidents|pres|vice|prime|foreign|defen[cs]e|deputy|secretary|minister|general|senator|senators|sen|rep|ambassador|chancellor|tsar|czar|king|queen|pope|dr|mr|mrs|ms|prof|gen|adm|col|chairman|premier|governor|mayor|leader|envoy|spokesman|spokeswoman|of|state)$/i;
 const COMMON = /^(the|a|an|this|that|these|those|it|in|on|at|by|for|from|after|before|since|during|under|over|through|while|when|but|and|or|as|with|summary|background|introduction|conclusion|overview|contents|references|notes|officials|critics|inspectors|ambassadors|allies|presidents|leaders|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 const isNamey = (t: Term): boolean =>

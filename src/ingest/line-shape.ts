@@ -22,9 +22,9 @@ export function stopDensity(n: string): number {
   return words.filter((w) => STOP_EN.has(w)).length / words.length;
 }
 
-/** Prose: a sentence of some length with the function words English prose carries. */
-export function isProse(n: string): boolean {
-  return n.length > 300 || (endsSentence(n) && WORDS(n) >= 8 && stopDensity(n) >= 0.2);
+/** Prose: a sentence, or a hard-wrapped line of one, of some length with the function words English prose carries. */
+export function isProse(n: string, wrapsOn = false): boolean {
+  return n.length > 300 || ((endsSentence(n) || (wrapsOn && n.length >= 50)) && WORDS(n) >= 8 && stopDensity(n) >= 0.2);
 }
 
 const BANNER = /\b(cookies?|subscribe|sign up|newsletter|all rights reserved|copyright|advertisement|privacy policy|terms of (use|service)|enable javascript|official website|https)\b|©/i;
@@ -46,6 +46,9 @@ const AUTHORS = new RegExp(`^${NAME}(?:(?:,| and| &|,? and) ${NAME})+$`, 'u');
 
 /** A line of author names, as a report's or article's header gives them. */
 export const isAuthorLine = (n: string): boolean => AUTHORS.test(n);
+
+// A module's import or export statement, as a page's script leaks it.
+const MODULE_LINE = /^(import\s+[\w{}*,\s]+\s+from\s+['"][^'"]+['"];?|export\s+(const|let|var|default|function)\b[^.!?]*)$/;
 
 /** A row of table cells: two or more `|` with cells between. */
 export const isTableRow = (n: string): boolean => (n.match(/\|/g)?.length ?? 0) >= 2 && /^\|/.test(n.trim()) && /\|$/.test(n.trim());
@@ -93,7 +96,7 @@ export const datelineDate = (n: string): string | undefined => (WORDS(n) <= 15 &
 /** What a short line's own shape says it is, or undefined when its shape alone does not tell. */
 export function shapeReason(n: string, raw: string = n): { reason: 'site-banner' | 'caption' | 'byline' | 'navigation' | 'contact' | 'table' | 'code'; date?: string } | undefined {
   const words = WORDS(n);
-  if (CODE.test(n) && (n.match(/[{}();=<>]/g)?.length ?? 0) >= 2 && stopDensity(n) < 0.3) return { reason: 'code' };
+  if ((CODE.test(n) && (n.match(/[{}();=<>]/g)?.length ?? 0) >= 2 && stopDensity(n) < 0.15) || MODULE_LINE.test(n)) return { reason: 'code' };
   if (isTableRow(n)) return { reason: 'table' };
   if (words <= 5 && MENU_WORD.test(n) && !endsSentence(n)) return { reason: 'navigation' };
   if (words <= 20 && ((CONTACT_LABEL.test(n) && /[:\d]/.test(n)) || ((PHONE.test(n) || EMAIL.test(n)) && words <= 16))) return { reason: 'contact' };

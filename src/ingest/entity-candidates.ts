@@ -88,7 +88,7 @@ function keepName(name: string, words: Term[], tags: Set<string>, opensSentence:
   if (!/\p{L}{2}/u.test(name) || /^\d/.test(name)) return false;
   if (words.length === 1) {
     const w = words[0]!;
-    if (COMMON.test(w.text) || w.tags.includes('Demonym') || w.tags.includes('Adjective') || w.tags.includes('Date')) return false;
+    if (COMMON.test(w.text) || TITLES.test(w.text) || w.tags.includes('Demonym') || w.tags.includes('Adjective') || w.tags.includes('Date')) return false;
     const named = tags.has('Person') || tags.has('Place') || tags.has('Organization') || tags.has('Acronym');
     // A lone capitalised word is a name only when the tagger knows it as one, or it is not a common word in lower case.
     if (!named && (opensSentence || lower.has(w.text.toLowerCase()) || isCommonWord(w.text))) return false;
@@ -111,4 +111,4 @@ function isCommonWord(word: string): boolean {
 }
 
 /** "St." or an initial: a full stop that does not end the name. */
-const isShortened = (t: Term): boolean => t.post.trim() === '.' && (t.tags.includes('Abbreviation') || /^\p{Lu}$/u.test(t.text));
+const isShortened = (t: Term): boolean => t.post.trim() === '.' && (t.tags.includes('Abbreviation') || /^\p{Lu}$/u.test(t.text) || TITLES.test(t.text));

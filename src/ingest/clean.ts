@@ -1,7 +1,7 @@
 import type { Publisher } from '../schemas/source.ts';
 import { DROP_REASONS } from '../schemas/source.ts';
 import { endsSentence, normalizeSpace } from './normalize.ts';
-import { datelineDate, isAuthorLine, isLabelValue, isProse, shapeReason, stopDensity, WORDS } from './line-shape.ts';
+import { datelineDate, hasBannerWords, isAuthorLine, isLabelValue, isProse, shapeReason, WORDS } from './line-shape.ts';
 import { bodyBounds, chooseTitle, contentWords } from './page-zones.ts';
 
 /** Why a line is not placed in a section; the manifest's `dropped[].reason`. */
@@ -65,7 +65,7 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
   // The heading right before the text's first paragraph ("Summary") belongs to the text.
   const leadHeading = body ? [...normal.keys()].slice(0, body.start).reverse().find((i) => normal[i] !== '') : undefined;
   const firstText = lines.findIndex((l, i) => l.length > LONG_LINE || (normal[i] !== '' && !shapes[i]));
-  const headerLines = body ? [...normal.keys()].filter((i) => i < body.start && normal[i] !== '' && !shapes[i] && isShort(normal[i]!) && (counts.get(normal[i]!.toLowerCase()) ?? 0) === 1 && !isAuthorLine(normal[i]!)) : [];
+  const headerLines = body ? [...normal.keys()].filter((i) => i < body.start && normal[i] !== '' && !shapes[i] && isShort(normal[i]!) && (counts.get(normal[i]!.toLowerCase()) ?? 0) === 1 && !isAuthorLine(normal[i]!) && !/[.;:]$/.test(normal[i]!)) : [];
   const bodyWords = body ? contentWords(lines.slice(body.start, body.end + 1).join(' ')) : new Map<string, number>();
   const chosen = body ? chooseTitle(headerLines.map((i) => ({ index: i, text: stripBullet(normal[i]!) })), bodyWords) : undefined;
   const titleIndex = chosen?.index ?? (body ? -1 : firstText);
@@ -101,8 +101,9 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
     // A line the next one continues in lower case is part of a wrapped sentence: never furniture by place.
     const continued = /^\p{Ll}/u.test(normal[i + 1] ?? '');
     if (where && !continued && !(where === 'header' && i === leadHeading && isHeadingShape(n))) {
-      if (!endsSentence(n) || (where === 'footer' && stopDensity(n) < 0.2)) return drop(where === 'header' ? 'page-header' : 'page-footer');
+      if (!endsSentence(n)) return drop(where === 'header' ? 'page-header' : 'page-footer');
       if (datelineDate(n)) return drop('byline');
+      if (hasBannerWords(n)) return drop('site-banner');
       return { line, text, kind: 'text', unsure: `line ${line} is kept though it stands ${where === 'header' ? 'before' : 'after'} the text; check it is not page furniture.` };
     }
     if (n.length <= 2) return drop('debris');

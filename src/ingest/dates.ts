@@ -67,9 +67,13 @@ export function clauseAround(sentence: string, start: number, end: number): stri
   }
   const after = bounds.findIndex((b) => b > start);
   let from = after === -1 ? bounds.length - 1 : after - 1;
-  const to = after === -1 ? sentence.length : stopAt(sentence, bounds[after] ?? sentence.length);
-  const words = (a: number) => sentence.slice(a, to).replace(sentence.slice(start, end), '').split(/\s+/).filter((w) => /\p{L}{3}/u.test(w)).length;
-  while (from > 0 && (/^(which|when|while|who|after which)\b/i.test(sentence.slice(bounds[from] ?? 0)) || words(bounds[from] ?? 0) < 3)) from--;
+  let next = after === -1 ? bounds.length : after;
+  const endAt = (k: number) => (k >= bounds.length ? sentence.length : stopAt(sentence, bounds[k] ?? sentence.length));
+  const words = () => sentence.slice(bounds[from] ?? 0, endAt(next)).replace(sentence.slice(start, end), '').split(/\s+/).filter((w) => /\p{L}{3}/u.test(w)).length;
+  while (from > 0 && (/^(which|when|while|who|after which)\b/i.test(sentence.slice(bounds[from] ?? 0)) || words() < 3)) from--;
+  // A date opening the sentence ("On Dec. 8, 1987, the treaty was signed") takes the clause after it.
+  while (next < bounds.length && words() < 3) next++;
+  const to = endAt(next);
   let label = sentence.slice(bounds[from] ?? 0, to).trim().replace(OPENER, '').replace(/[\s,;:.–—]+$/u, '').replace(DANGLING, '');
   if (label.length > LABEL_MAX) label = label.slice(0, LABEL_MAX).replace(/\s+\S*$/, '');
   return label;

@@ -42,10 +42,11 @@ export function entityCandidates(text: string): Candidate[] {
       if (!isNamey(terms[i]!)) { i++; continue; }
       let j = i;
       // Extend across names and connectors; a comma or stop after a word ends the run.
-      while (j + 1 < terms.length && (!/[,;:.!?()"“”]/.test(terms[j]!.post) || isShortened(terms[j]!))) {
+      while (j + 1 < terms.length && (terms[j]!.post.trim() === '' || terms[j]!.post === '-' || isShortened(terms[j]!))) {
         const next = terms[j + 1]!;
+        if (next.pre.trim() !== '') break;
         if (isNamey(next) || terms[j]!.post === '-') { j++; continue; }
-        if (CONNECTORS.has(next.text.toLowerCase()) && terms[j + 2] && isNamey(terms[j + 2]!) && !/[,;:.!?()]/.test(next.post)) { j += 2; continue; }
+        if (CONNECTORS.has(next.text.toLowerCase()) && terms[j + 2] && isNamey(terms[j + 2]!) && next.post.trim() === '' && terms[j + 2]!.pre.trim() === '') { j += 2; continue; }
         break;
       }
       for (const part of splitRun(terms.slice(i, j + 1))) addCandidate(found, part, i === 0 && part[0] === terms[i], terms[i - 1], lower);

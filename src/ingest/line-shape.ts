@@ -27,10 +27,14 @@ export function isProse(n: string, wrapsOn = false): boolean {
   return n.length > 300 || ((endsSentence(n) || (wrapsOn && n.length >= 50)) && WORDS(n) >= 8 && stopDensity(n) >= 0.2);
 }
 
-const BANNER = /\b(cookies?|subscribe|sign up|newsletter|all rights reserved|copyright|advertisement|privacy policy|terms of (use|service)|enable javascript|official website|https)\b|©/i;
+// Notices no text sentence is made of (cookies, ©, subscriptions), and words that only mark a banner when the line is no sentence.
+const NOTICE = /\b(cookies?|subscribe|sign up|newsletter|all rights reserved|privacy policy|terms of (use|service)|enable javascript)\b|©/i;
+const BANNER = /\b(copyright|advertisement|official website|https)\b/i;
 // Caption labels in the languages pages are commonly scraped in; a credit "Name/AGENCY"; "(Photo: …)" at the end.
 const CAPTION = /^(photo(graph)?s?|image|picture|credit|caption|file photo|video|foto|bild(unterschrift)?|légende|crédit|фото)\b\s*[:|(]|^photo(graph)? by\b|\((photo|image|credit|foto)\b[^)]*\)$|\b(getty images|reuters\/|ap photo|afp photo)\b|^\S+ \S+\/[\p{Lu}]{2,}$/iu;
-const BYLINE = /^(by|posted by|written by|author:?|reporter:?|von|par|por|di|door|av|от)\s+\p{Lu}|^(published|updated|posted|last (updated|modified))\b/iu;
+// "By Jane Q. Public", "Von Anna Weber": a word for "by" in common page languages, then a capitalised name (case matters).
+const BYLINE = /^(By|Posted by|Written by|Author:?|Reporter:?|Von|Par|Por|Di|Door|Av|От)\s+\p{Lu}\p{Ll}*\.?(\s+\p{Lu}[\p{L}.'’-]*){0,3}(,|$)/u;
+const PUBLISHED_START = /^(published|updated|posted|last (updated|modified))\b/i;
 // A verb of publishing in the languages datelines are commonly in; with a date it makes a dateline.
 const PUBLISHED = /(published|updated|edited|modified|posted|veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|опубликовано|обновлено)/iu;
 const MENU_WORD = /^(home|menu|main menu|skip to (main )?content|search|share|tweet|print|email|e-mail|next|previous|back to top|read more|related( articles| stories)?|more from|follow us|log ?in|sign in|contact( us)?|about( us)?|top|close|jump to \w+)$|^(share|print|email|e-mail|tweet|follow us|download)( on| this| via| to| pdf)\b/i;
@@ -90,8 +94,14 @@ export function isoParts(year: number | null, month: number | null, day: number 
   return [String(year ?? 0).padStart(4, '0'), p(month), p(day)].slice(0, precision).join('-');
 }
 
+/** A banner's or notice's words: cookies, subscriptions, copyright, an official site's padlock. */
+export const hasBannerWords = (n: string): boolean => BANNER.test(n) || NOTICE.test(n);
+
 /** A line that says when the page was published or edited, with a date: "This page was last edited on 12 January 2024". */
-export const datelineDate = (n: string): string | undefined => (WORDS(n) <= 15 && PUBLISHED.test(n) ? dateCover(n)?.date : undefined);
+export const datelineDate = (n: string): string | undefined =>
+  WORDS(n) <= 15 && PAGE_DATED.test(n) && (!isProse(n) || /^(this|the) (page|article|story|post)\b/i.test(n)) ? dateCover(n)?.date : undefined;
+// The page speaking of itself: "This page was last edited on …", "Last updated …", "Veröffentlicht am …".
+const PAGE_DATED = new RegExp(`^(?:(?:this|the) (?:page|article|story|post) (?:was |has been )?)?(?:last )?${PUBLISHED.source}`, 'iu');
 
 /** What a short line's own shape says it is, or undefined when its shape alone does not tell. */
 export function shapeReason(n: string, raw: string = n): { reason: 'site-banner' | 'caption' | 'byline' | 'navigation' | 'contact' | 'table' | 'code'; date?: string } | undefined {
@@ -99,12 +109,13 @@ export function shapeReason(n: string, raw: string = n): { reason: 'site-banner'
   if ((CODE.test(n) && (n.match(/[{}();=<>]/g)?.length ?? 0) >= 2 && stopDensity(n) < 0.15) || MODULE_LINE.test(n)) return { reason: 'code' };
   if (isTableRow(n)) return { reason: 'table' };
   if (words <= 5 && MENU_WORD.test(n) && !endsSentence(n)) return { reason: 'navigation' };
-  if (words <= 20 && ((CONTACT_LABEL.test(n) && /[:\d]/.test(n)) || ((PHONE.test(n) || EMAIL.test(n)) && words <= 16))) return { reason: 'contact' };
-  if (words <= 20 && BANNER.test(n)) return { reason: 'site-banner' };
+  if (words <= 20 && ((CONTACT_LABEL.test(n) && /:/.test(n)) || ((PHONE.test(n) || EMAIL.test(n)) && words <= 16))) return { reason: 'contact' };
+  // A sentence with a banner's words ("the official website of the Kremlin") is text, unless it stands outside the text (clean.ts).
+  if (words <= 20 && (NOTICE.test(n) || (BANNER.test(n) && !isProse(n, true)))) return { reason: 'site-banner' };
   if (words <= 25 && CAPTION.test(n)) return { reason: 'caption' };
   const dated = words <= 15 ? dateCover(n) : undefined;
   if (dated && ((dated.share >= 0.5 && !endsSentence(n)) || dated.share >= 0.8 || (PUBLISHED.test(n) && !endsSentence(n)) || BYLINE.test(n))) return { reason: 'byline', date: dated.date };
-  if (words <= 15 && BYLINE.test(n)) return { reason: 'byline' };
+  if (words <= 12 && (BYLINE.test(n) || (PUBLISHED_START.test(n) && !endsSentence(n)))) return { reason: 'byline' };
   if (words <= 25 && !endsSentence(n) && rowItems(raw.trim())) return { reason: 'navigation' };
   return undefined;
 }

@@ -7,7 +7,7 @@ import { IngestError } from './errors.ts';
 import type { GapKind } from './gaps.ts';
 import { groupSections, sectionBlocks, type SectionDraft } from './group.ts';
 import { headingIdCandidates, IdScope, namedPhrases, paragraphIdCandidates, titleFor } from './naming.ts';
-import { normalizeSpace, slugify } from './normalize.ts';
+import { slugify } from './normalize.ts';
 import { renderBody, renderMdx, type RenderBlock } from './render.ts';
 import { emitYaml, type YamlValue } from './yaml-emit.ts';
 import { candidateRepairs } from './repairs.ts';

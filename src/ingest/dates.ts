@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { splitSentences } from '../lib/sentences.ts';
 import { collapseWhitespace } from '../lib/text.ts';
-import { isoParts, REFERENCE } from './line-shape.ts';
+import { isoParts, MAYBE_DATE, REFERENCE } from './line-shape.ts';
 
 /** A date a sentence states, with the clause that says what happened then (verbatim) as its label. */
 export interface StatedDate {
@@ -36,9 +36,11 @@ export function statedDates(text: string): StatedDate[] {
     found.push({ date, label });
   };
   for (const raw of splitSentences(text)) {
+    // Every date kept has its year written: a sentence without four digits in a row has none.
+    if (!/\d{4}/.test(raw)) continue;
     const sentence = collapseWhitespace(raw);
     const covered: [number, number][] = [];
-    for (const r of chrono.en.parse(sentence, REFERENCE)) {
+    for (const r of MAYBE_DATE.test(sentence) ? chrono.en.parse(sentence, REFERENCE) : []) {
       if (!/\d{4}/.test(r.text) || !r.start.isCertain('year') || !r.start.isCertain('month')) continue;
       const precision = r.start.isCertain('day') ? 3 : 2;
       covered.push([r.index, r.index + r.text.length]);

@@ -12,6 +12,8 @@ import { blockText } from './segment.ts';
 
 const TITLE_WORDS = 9;
 const SUMMARY_MAX = 400;
+/** Characters of the first sentence the key phrase is sought in: a title never needs more. */
+const FIRST_SENTENCE = 200;
 const DANGLING = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'and', 'or', 'but', 'with', 'from', 'that', 'which', 'its', 'their', 'as']);
 
 interface Term { text: string; post: string; tags: string[] }
@@ -25,7 +27,7 @@ export function draftTitle(blocks: readonly Block[]): string | undefined {
   }
   const first = blocks.find((b) => b.kind === 'paragraph');
   const sentence = first ? splitSentences(collapseWhitespace(blockText(first)))[0] : undefined;
-  return sentence ? keyPhrase(sentence) : undefined;
+  return sentence ? keyPhrase(sentence.slice(0, FIRST_SENTENCE)) : undefined;
 }
 
 /** The key phrase of a sentence: its subject when that has three words or more, else subject, verb and object. */

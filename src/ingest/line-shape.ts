@@ -15,6 +15,9 @@ const STOP_EN = new Set(
   'a an the of to in on at for by with from as and or but is are was were be been has have had it its this that these those which who whom whose he she they we you i his her their our not no so than then there when while after before since until into over under between during against about would could should will shall may can did do does'.split(' '),
 );
 
+/** True for one of English's commonest function words ("the", "of", "was"). */
+export const isStopWord = (word: string): boolean => STOP_EN.has(word);
+
 /** Share of a line's words that are English function words (0..1). */
 export function stopDensity(n: string): number {
   const words = n.toLowerCase().split(/[^\p{L}']+/u).filter(Boolean);
@@ -74,8 +77,10 @@ function rowItems(n: string): string[] | undefined {
 export function dateCover(n: string): { date: string; share: number } | undefined {
   const letters = n.replace(/[^\p{L}\p{N}]/gu, '').length;
   // A date a line states with its year certain has four digits in a row (or a dd/mm/yy form): a cheap gate before eight parsers.
-  if (letters === 0 || !/\d{4}|\d[./]\d{1,2}[./]\d{2}/.test(n)) return undefined;
-  for (const parser of [chrono.en, chrono.de, chrono.fr, chrono.ru, chrono.es, chrono.it, chrono.nl, chrono.pt]) {
+  if (letters === 0 || !MAYBE_DATE.test(n)) return undefined;
+  // Other languages' parsers only for a line that has a letter outside English's or one of their little words.
+  const foreign = /[^\x00-\x7F]|\b(am|le|el|il|de|der|den|du|del|op|em)\b/i.test(n);
+  for (const parser of foreign ? [chrono.en, chrono.de, chrono.fr, chrono.ru, chrono.es, chrono.it, chrono.nl, chrono.pt] : [chrono.en]) {
     const found = parser.parse(n, REFERENCE).find((r) => r.start.isCertain('year'));
     if (!found) continue;
     const precise = found.start.isCertain('day') ? 3 : found.start.isCertain('month') ? 2 : 1;
@@ -84,6 +89,12 @@ export function dateCover(n: string): { date: string; share: number } | undefine
   }
   return undefined;
 }
+
+/**
+ * A cheap gate before the parsers: a written date puts a word or a number right before its year
+ * ("March 2014", "8 December 1987", "21. Januar 2022", "Dec. 8, 1987") or is all digits ("03/03/2021").
+ */
+export const MAYBE_DATE = /(?:\p{L}{3,}\.?,?|\d{1,2}(?:st|nd|rd|th)?\.?,?)\s+\d{4}\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}(?:-\d{2})?/u;
 
 /** A fixed reference instant: ingest has no clock, so a relative date ("Thursday") never resolves to today's. */
 export const REFERENCE = new Date(Date.UTC(2000, 0, 1));

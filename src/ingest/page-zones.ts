@@ -1,4 +1,4 @@
-import { stopDensity, WORDS } from './line-shape.ts';
+import { isStopWord, WORDS } from './line-shape.ts';
 
 /**
  * Where the text of a page begins and ends. Page furniture gathers before the first paragraph
@@ -28,7 +28,7 @@ export function bodyBounds(prose: readonly boolean[], blank: readonly boolean[])
 export function contentWords(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    if (w.length < 3 || stopDensity(w) > 0) continue;
+    if (w.length < 3 || isStopWord(w)) continue;
     counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   return counts;

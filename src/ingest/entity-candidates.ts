@@ -26,7 +26,7 @@ const HEADS = /\b(treaty|agreement|accord|act|convention|protocol|pact|charter|p
 const CONNECTORS = new Set(['of', 'for', 'and', 'in', 'on', 'the', 'de']);
 // Titles and ranks before a name: a clue that a person follows, never part of the name.
 const TITLES = /^(president|presidents|pres|vice|prime|foreign|defen[cs]e|deputy|secretary|minister|general|senator|senators|sen|rep|ambassador|chancellor|tsar|czar|king|queen|pope|dr|mr|mrs|ms|prof|gen|adm|col|chairman|premier|governor|mayor|leader|envoy|spokesman|spokeswoman|of|state)$/i;
-const COMMON = /^(the|a|an|this|that|these|those|it|in|on|at|by|for|from|after|before|since|during|under|over|through|while|when|but|and|or|as|with|summary|background|introduction|conclusion|overview|contents|references|notes|officials|critics|inspectors|ambassadors|allies|presidents|leaders|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+const COMMON = /^(the|a|an|this|that|these|those|it|its|their|his|her|our|to|of|with|into|in|on|at|by|for|from|after|before|since|during|under|over|through|while|when|but|and|or|as|with|summary|background|introduction|conclusion|overview|contents|references|notes|officials|critics|inspectors|ambassadors|allies|presidents|leaders|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 const isNamey = (t: Term): boolean =>
   /^[\p{Lu}\d]/u.test(t.text) && !t.tags.includes('Date') && !t.tags.includes('Month') && (t.tags.includes('ProperNoun') || t.tags.includes('Acronym') || t.tags.includes('Person') || t.tags.includes('Place') || t.tags.includes('Organization') || /^\p{Lu}[\p{L}-]*$/u.test(t.text));
@@ -72,10 +72,17 @@ function addCandidate(found: Map<string, Candidate>, run: Term[], opensSentence:
   const words = [...run];
   const titles: string[] = [];
   // "Czech President Václav Klaus": a nationality before a title goes with the title.
-  if (words.length > 2 && words[0]!.tags.includes('Demonym') && TITLES.test(words[1]!.text) && words.slice(2).some((t) => t.tags.includes('Person'))) titles.push(words.shift()!.text);
+  // "Soviet Foreign Minister Maxim Litvinov", "NATO Secretary General J. Stoltenberg": the name follows the last title.
+  const lastTitle = words.findLastIndex((t) => TITLES.test(t.text.replace(/\.$/, '')) && !/^(of|state)$/i.test(t.text));
+  if (lastTitle > 0 && words.length - lastTitle - 1 >= 2) titles.push(...words.splice(0, lastTitle + 1).map((t) => t.text));
+  // A common word opening the sentence ("Support for NATO-led …") is no part of the name after it.
+  if (opensSentence && words.length > 1 && isCommonWord(words[0]!.text)) {
+    words.shift();
+    while (words.length && /^(of|for|and|in|on|the)$/i.test(words[0]!.text)) words.shift();
+  }
   while (words.length > 1 && TITLES.test(words[0]!.text.replace(/\.$/, ''))) titles.push(words.shift()!.text);
   while (words.length && COMMON.test(words[0]!.text)) words.shift();
-  while (words.length && /^(of|for|and|in|on|the|de)$/i.test(words.at(-1)!.text)) words.pop();
+  while (words.length && (/^(of|for|and|in|on|the|de)$/i.test(words.at(-1)!.text) || (words.length > 1 && COMMON.test(words.at(-1)!.text)))) words.pop();
   if (words.length === 0) return;
   const name = words.map((t, k) => t.text + (k < words.length - 1 ? (/^[-–]$/.test(t.post.trim()) ? t.post.trim() : isShortened(t) ? '. ' : ' ') : '')).join('').replace(/['’]s$/, '').replace(/[.,;:]+$/, '');
   const tags = new Set(words.flatMap((t) => t.tags));
@@ -86,10 +93,12 @@ function addCandidate(found: Map<string, Candidate>, run: Term[], opensSentence:
 
 /** Keeps out fragments, common words capitalised at a sentence start, demonyms and lone common nouns. */
 function keepName(name: string, words: Term[], tags: Set<string>, opensSentence: boolean, lower: ReadonlySet<string>): boolean {
-  if (!/\p{L}{2}/u.test(name) || /^\d/.test(name)) return false;
+  if (!/\p{L}{2}/u.test(name) || /^\d/.test(name) || lower.has(name.toLowerCase()) || ADJECTIVAL.test(name)) return false;
+  // A word the scraper glued to the next ("Aprilthe", "UNODCfixed") is no name: the gap detector flags it.
+  if (words.some((t) => GLUED.test(t.text))) return false;
   if (words.length === 1) {
     const w = words[0]!;
-    if (COMMON.test(w.text) || TITLES.test(w.text) || w.tags.includes('Demonym') || w.tags.includes('Adjective') || w.tags.includes('Date')) return false;
+    if (COMMON.test(w.text) || TITLES.test(w.text) || HEADS.test(w.text) || w.tags.includes('Demonym') || w.tags.includes('Adjective') || w.tags.includes('Date')) return false;
     const named = tags.has('Person') || tags.has('Place') || tags.has('Organization') || tags.has('Acronym');
     // A lone capitalised word is a name only when the tagger knows it as one, or it is not a common word in lower case.
     if (!named && (opensSentence || lower.has(w.text.toLowerCase()) || isCommonWord(w.text))) return false;
@@ -98,6 +107,11 @@ function keepName(name: string, words: Term[], tags: Set<string>, opensSentence:
   if (/^(united|new|south|north|east|west|central|soviet|russian|american)$/i.test(words.at(-1)!.text)) return false;
   return true;
 }
+
+const MONTH = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const GLUED = new RegExp(`^(?:(?:${MONTH})\\p{Ll}+|\\p{Lu}{2,}\\p{Ll}{3,})$`, 'u');
+// "NATO-led", "Kremlin-backed": an adjective made from a name, not a name.
+const ADJECTIVAL = /-(led|based|backed|owned|run|made|style|era|wide|funded|brokered)$/i;
 
 const LEXICON = (nlp as unknown as { model: () => { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
 // Endings of abstract and common nouns: "Alliance", "Summary", "Implementation".

@@ -40,8 +40,11 @@ export function guessKind(c: Candidate): { kind: EntityKind; reason: string } {
   return { kind: 'organisation', reason: 'no clue in the text: a guess' };
 }
 
-/** How the matcher compares terms: acronyms exactly, others case-insensitively. */
-const termKey = (t: string): string => (/\p{Ll}/u.test(t) ? t.toLowerCase() : t);
+/**
+ * Terms compared case-insensitively, acronyms too: the site's matcher refuses two entities whose
+ * terms differ only in case ("PRAGUE" in a dateline, "Prague" in the text), so one name gets one entity.
+ */
+const termKey = (t: string): string => t.toLowerCase();
 
 /**
  * Draft entities for the names in `texts` that no existing entity names. A lone surname that a

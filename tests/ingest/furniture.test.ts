@@ -114,3 +114,13 @@ describe('titles and summaries', () => {
     expect(draftSummary(long).endsWith('…')).toBe(true);
   });
 });
+
+describe('draft entities', () => {
+  it('gives one entity to a name written in capitals and in mixed case, so the site matcher never finds it ambiguous', async () => {
+    const { draftEntities } = await import('../../src/ingest/entity-drafts.ts');
+    const { createEntityMatcher } = await import('../../src/markdown/entity-matcher.ts');
+    const drafts = draftEntities(['PRAGUE talks began. Officials met in Prague on Monday.'], []);
+    expect(drafts.filter((d) => d.name.toLowerCase() === 'prague')).toHaveLength(1);
+    expect(() => createEntityMatcher(drafts.map((d) => ({ id: d.id, terms: [d.name, ...d.aliases] })))).not.toThrow();
+  });
+});

@@ -7,14 +7,16 @@ import { IngestError } from './errors.ts';
 import type { GapKind } from './gaps.ts';
 import { groupSections, sectionBlocks, type SectionDraft } from './group.ts';
 import { headingIdCandidates, IdScope, namedPhrases, paragraphIdCandidates, titleFor } from './naming.ts';
-import { normalizeSpace, slugify } from './normalize.ts';
+import { slugify } from './normalize.ts';
 import { renderBody, renderMdx, type RenderBlock } from './render.ts';
 import { emitYaml, type YamlValue } from './yaml-emit.ts';
 import { candidateRepairs } from './repairs.ts';
 import { US_POLICY_ACTOR, TOPIC_RULES } from './rules.ts';
 import { blockText, segmentBlocks } from './segment.ts';
-import { splitSentences } from '../lib/sentences.ts';
 import { entityMatcher, topicFields, type EntityInfo } from './topic-fields.ts';
+import { draftSummary, draftTitle } from './draft-title.ts';
+import { statedDates } from './dates.ts';
+import { draftEntities, draftEntityYaml } from './entity-drafts.ts';
 
 export type { EntityInfo } from './topic-fields.ts';
 
@@ -62,6 +64,11 @@ export const sourceFiles = (id: string): { text: string; manifest: string } => (
 const PROGRESS_EVERY = 200;
 /** How many characters of a section its title is chosen from. */
 const TITLE_WINDOW = 3000;
+/** How many characters of each section, and of the whole text, names are looked for in (compromise reads ~1 MB/s). */
+const ENTITY_WINDOW = 6_000;
+const ENTITY_BUDGET = 60_000;
+/** Sections titled by their heading or first sentence (compromise, ~2 ms each); later ones by their names, so a huge input stays fast. */
+const PHRASED_TITLES = 300;
 
 /**
  * The pure core of ingest: scraped text in, files to write out. No disk, no clock, no
@@ -95,12 +102,16 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   const orderInTopic = new Map<TopicId, number>();
   let needsActor = false;
 
+  let entityBudget = ENTITY_BUDGET;
   const placed = new Set<number>();
+  const unsure = new Map(verdicts.flatMap((v) => (v.kind === 'text' && v.unsure ? [[v.line, v.unsure] as const] : [])));
+  const entityTexts: string[] = [];
   drafts.forEach((draft, index) => {
     if (index % PROGRESS_EVERY === 0) progress(0.4 + (0.55 * index) / drafts.length, 'sections');
     const section = planSection(draft, {
       id,
-      title: titleFor(phraseSets[index] ?? [], df, drafts.length),
+      title: (index < PHRASED_TITLES ? draftTitle(sectionBlocks(draft)) : undefined) ?? titleFor(phraseSets[index] ?? [], df, drafts.length),
+      unsure,
       mentions,
       sectionIds,
       nextOrder: (topic) => {
@@ -115,6 +126,8 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
     summary.gapsUnplaced += section.gapsUnplaced;
     for (const kind of section.gapKinds) summary.gaps[kind] = (summary.gaps[kind] ?? 0) + 1;
     files.push(section.file);
+    if (entityBudget > 0) entityTexts.push(section.text.slice(0, Math.min(ENTITY_WINDOW, entityBudget)));
+    entityBudget -= ENTITY_WINDOW;
   });
   summary.placed = [...placed].sort((a, b) => a - b);
   progress(0.95, 'manifest');
@@ -122,6 +135,7 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   for (const v of verdicts) if (v.kind === 'dropped') summary.dropped[v.reason] = (summary.dropped[v.reason] ?? 0) + 1;
   const manifest = {
     title: facts.title ?? `Scraped text "${id}"`,
+    ...(facts.dates[0] ? { date: facts.dates[0].date } : {}),
     description: describe(lines.length, drafts.length, facts.dates),
     publishers: facts.publishers,
     dropped: verdicts.flatMap((v) => (v.kind === 'dropped' && v.reason !== 'blank' ? [{ line: v.line, text: v.text, reason: v.reason }] : [])),
@@ -132,6 +146,11 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
     files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: emitYaml(US_POLICY_ACTOR.yaml) });
     summary.entitiesCreated.push(US_POLICY_ACTOR.id);
   }
+  for (const e of draftEntities(entityTexts, entities)) {
+    if (e.id === US_POLICY_ACTOR.id && summary.entitiesCreated.includes(e.id)) continue;
+    files.push({ path: `entities/${e.id}.yaml`, content: draftEntityYaml(e, id) });
+    summary.entitiesCreated.push(e.id);
+  }
   progress(1, 'done');
   return { files, summary };
 }
@@ -140,13 +159,15 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
 interface SectionContext {
   id: string;
   title: string | undefined;
+  /** Kept lines that may be page furniture, with the note saying so. */
+  unsure: ReadonlyMap<number, string>;
   mentions: (text: string) => EntityInfo[];
   sectionIds: IdScope;
   nextOrder: (topic: TopicId) => number;
 }
 
 /** One draft section: topic and its fields, slug, anchored body, candidate repairs, frontmatter. */
-function planSection(draft: SectionDraft, ctx: SectionContext): { file: PlannedFile; topic: TopicId; lines: number[]; gapKinds: GapKind[]; gapsUnplaced: number } {
+function planSection(draft: SectionDraft, ctx: SectionContext): { file: PlannedFile; text: string; topic: TopicId; lines: number[]; gapKinds: GapKind[]; gapsUnplaced: number } {
   const blocks = sectionBlocks(draft);
   const bodyText = blocks.map(blockText).join('\n');
   const { topic, fields, reasons } = settleTopic(draft, bodyText, () => ctx.mentions(bodyText));
@@ -163,22 +184,25 @@ function planSection(draft: SectionDraft, ctx: SectionContext): { file: PlannedF
     return { kind: b.kind, text: t, id: anchors.claim(b.kind === 'heading' ? headingIdCandidates(t) : paragraphIdCandidates(t)) };
   });
   const body = renderBody(rendered);
+  const dates = blocks.filter((b) => b.kind === 'paragraph').flatMap((b) => statedDates(blockText(b)));
   const { repairs, ambiguous } = candidateRepairs(blocks.flatMap((b) => b.lines.map((l) => ({ line: l.line, text: l.text.trim() }))), body);
 
   const frontmatter: Record<string, YamlValue> = {
     title: ctx.title ?? `Lines ${first}–${last} of ${ctx.id}`,
     topic,
-    summary: summaryFor(bodyText, first, last, ctx.id),
+    summary: draftSummary(blocks.filter((b) => b.kind === 'paragraph').map(blockText).join('\n') || bodyText),
     source: ctx.id,
     draft: true,
-    classification: [...draft.units.map((u) => `Lines ${u.paragraph?.lines[0]?.line ?? first}: ${explain(u.classification)}`), ...reasons].join(' '),
+    classification: [`Unreviewed draft of lines ${first}–${last} of ${ctx.id}.`, ...lines.flatMap((l) => ctx.unsure.get(l) ?? []), ...draft.units.map((u) => `Lines ${u.paragraph?.lines[0]?.line ?? first}: ${explain(u.classification)}`), ...reasons].join(' '),
     lines,
     order: ctx.nextOrder(topic),
     ...fields,
+    ...(dates.length ? { dates: dates.map((d) => ({ date: d.date, label: d.label })) } : {}),
     ...(repairs.length ? { repairs: repairs.map(({ after, note, confidence }) => ({ after, note, confidence })) } : {}),
   };
   return {
     file: { path: `sections/${topic}/${slug}.mdx`, content: renderMdx(frontmatter, body) },
+    text: bodyText,
     topic,
     lines,
     gapKinds: repairs.map((r) => r.kind),
@@ -201,14 +225,6 @@ function settleTopic(draft: SectionDraft, text: string, mentioned: () => EntityI
     skipped.push(`Not ${topic}: the text gives no date for its required start.`);
   }
   throw new Error('unreachable: nato-stance needs no extra field');
-}
-
-function summaryFor(text: string, first: number, last: number, id: string): string {
-  const prefix = `Unreviewed draft of lines ${first}–${last} of ${id}, opening: `;
-  const budget = Math.max(40, 390 - prefix.length);
-  const opening = normalizeSpace(splitSentences(normalizeSpace(text.slice(0, 2000)))[0] ?? '');
-  const cut = opening.length > budget ? `${opening.slice(0, budget).replace(/\s+\S*$/, '')}…` : opening;
-  return `${prefix}“${cut}”`.slice(0, 400);
 }
 
 function describe(lineCount: number, sections: number, dates: { date: string; line: number }[]): string {

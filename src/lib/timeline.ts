@@ -11,6 +11,7 @@ import type { Repair } from '../schemas/repair.ts';
 import type { ParagraphRecord } from '../markdown/analyse-section.ts';
 import { dateSortKey } from './dates.ts';
 import { sentenceAround } from './sentences.ts';
+import { collapseWhitespace } from './text.ts';
 import { entityPath, sectionIdPath, type PagePath } from './urls.ts';
 
 /** A piece of a fact's label; `restored` pieces are not in the scraped text. */
@@ -57,7 +58,7 @@ export function buildTimeline(sections: readonly TimelineSection[], entities: re
     const merged = new Set<number>();
     for (const d of s.dates) {
       const repairIndex = s.repairs.findIndex((r) => r.date === d.date);
-      const fragment = repairIndex === -1 ? null : (s.repairParagraphs.get(repairIndex) ?? null);
+      const fragment = repairIndex === -1 ? paragraphStating(s.paragraphs, d.label) : (s.repairParagraphs.get(repairIndex) ?? null);
       s.repairs.forEach((r, i) => { if (r.date === d.date) merged.add(i); });
       facts.push({ date: d.date, label: plain(d.label), restored: d.restored || repairIndex !== -1, where: { title: s.title, path: sectionIdPath(s.id), fragment, kind: 'section' } });
     }
@@ -79,6 +80,16 @@ export function buildTimeline(sections: readonly TimelineSection[], entities: re
     else days.push({ date: fact.date, facts: [fact] });
   }
   return days;
+}
+
+/**
+ * The paragraph whose text holds a date's label word for word (ingest labels a date with its
+ * clause, verbatim), so the timeline links the paragraph; null when the label is our own words.
+ */
+function paragraphStating(paragraphs: readonly ParagraphRecord[], label: string): string | null {
+  const wanted = collapseWhitespace(label);
+  if (wanted === '') return null;
+  return paragraphs.find((p) => collapseWhitespace(p.text).includes(wanted))?.id ?? null;
 }
 
 /** The sentence a repair sits in, with the restored words (if any) marked; else the repair's note. */

@@ -7,6 +7,9 @@ export const ENTITY_KINDS = [
   'treaty', 'agreement', 'place', 'organisation', 'person', 'event', 'programme', 'weapon-system',
 ] as const;
 
+/** One of {@link ENTITY_KINDS}. */
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
 /**
  * One entity: `content/entities/<id>.yaml`. Mentions of its name or aliases in sections link to
  * its page.
@@ -42,6 +45,10 @@ export const entitySchema = z.strictObject({
   formerIds: z.array(slugSchema).default([]),
   /** Ids of related entities. Default: none. */
   related: z.array(slugSchema).default([]),
+  /** True for an entity ingest guessed from a name in the text: built, with an "unreviewed" badge, until a person checks it (`npm run review -- --accept <id>`). Default: false. */
+  draft: z.boolean().default(false),
+  /** On a draft: why ingest guessed its `kind`. @example 'follows the title "President"' */
+  kindReason: z.string().min(1).optional(),
 });
 
 export type EntityData = z.output<typeof entitySchema>;

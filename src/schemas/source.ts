@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { partialDateSchema } from './dates.ts';
 
-/** Why a line of the scraped text is not in any section. */
+/**
+ * Why a line of the scraped text is not in any section. `contact`: phone, fax or e-mail lines;
+ * `table`: rows of `|` cells and infobox label/value lines; `code`: script, style or markup
+ * debris; `page-header` / `page-footer`: short lines that end no sentence, before the text
+ * begins or after it ends (site names, document labels, "See also").
+ */
 export const DROP_REASONS = [
   'query-repeat', 'page-title', 'link-bullet', 'site-banner', 'caption', 'byline', 'navigation', 'debris', 'blank',
+  'contact', 'table', 'code', 'page-header', 'page-footer',
 ] as const;
 
 /** One publisher whose words appear in the source, with the lines that came from it. */
@@ -38,6 +44,8 @@ export const droppedLineSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   /** A title for the source, in our words or its own. */
   title: z.string().min(1),
+  /** When the page was published, as its dateline or byline states it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); not a timeline fact. */
+  date: partialDateSchema.optional(),
   /** Where the scraped copy was found, if known. */
   retrievedFrom: z.string().optional(),
   /** A note on the source's nature and quality. */

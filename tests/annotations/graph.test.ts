@@ -82,6 +82,16 @@ describe('timeline', () => {
     expect(days.map((d) => d.date)).toEqual(['1917', '1917-12', '1917-12-06', '1933']);
   });
 
+  it('links a section date to the paragraph that states it word for word, and to the section when none does', () => {
+    const [stated, own] = buildTimeline([{
+      id: 'history/d', title: 'D', repairs: [], repairParagraphs: new Map(),
+      dates: [{ date: '1809-11-05', label: 'Adams presented his credentials on November 5, 1809', restored: false }, { date: '1810', label: 'In our words', restored: false }],
+      paragraphs: [{ id: 'p-other', text: 'Nothing dated.' }, { id: 'p-adams', text: 'John Quincy Adams presented his credentials on November 5,\n1809, in St. Petersburg.' }],
+    }], []).map((d) => d.facts[0]?.where.fragment);
+    expect(stated).toBe('p-adams');
+    expect(own).toBe(null);
+  });
+
   it('merges a repair into the section date it restores, and links the paragraph', () => {
     const fact = days.find((d) => d.date === '1917-12-06')?.facts;
     expect(fact).toHaveLength(1);

@@ -18,6 +18,8 @@ import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CASES = path.join(ROOT, 'tests', 'fixtures', 'ingest', 'cases');
 const SOURCES = ['mdx-hazards', 'news-page'];
+const EVAL = path.join(ROOT, 'tests', 'fixtures', 'ingest-eval');
+const EVAL_PAGE = 'gov-fact-sheet';
 let work = '';
 let content = '';
 let site = '';
@@ -32,14 +34,17 @@ beforeAll(() => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'src', 'ingest', 'cli.ts'), path.join(CASES, id, 'input.txt'), '--id', id], { cwd: ROOT, env, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`ingest ${id} failed (${r.status}):\n${r.stderr}`);
   }
+  // A page with dates and names the content folder has never seen: its dates and draft entities must reach the site.
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'src', 'ingest', 'cli.ts'), path.join(EVAL, EVAL_PAGE, 'input.txt'), '--id', EVAL_PAGE], { cwd: ROOT, env, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`ingest ${EVAL_PAGE} failed (${r.status}):\n${r.stderr}`);
   const build = buildSite(site, { SITE_CONTENT_DIR: content });
   if (build.status !== 0) throw new Error(`build failed (${build.status}):\n${build.output.slice(-6000)}`);
 }, 240_000);
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** The drafts of one source: page path and the source lines of each block. */
-function draftsOf(id: string) {
-  const lines = splitLines(fs.readFileSync(path.join(CASES, id, 'input.txt'), 'utf8')).lines;
+function draftsOf(id: string, folder = CASES) {
+  const lines = splitLines(fs.readFileSync(path.join(folder, id, 'input.txt'), 'utf8')).lines;
   return listContentFiles(content, 'sections', ['.mdx']).flatMap((f) => {
     const parsed = parseFrontmatter(f.text);
     if (!parsed.ok) throw new Error(parsed.message);
@@ -71,5 +76,30 @@ describe.each(SOURCES)('%s, ingested and built', (id) => {
       expect(made.map((el) => $.html(el)), page).toEqual([]);
       expect($('h1 .badge--draft').text(), page).toBe('unreviewed');
     }
+  });
+});
+
+describe(`${EVAL_PAGE}, ingested and built`, () => {
+  it('shows a new name on an entity page marked unreviewed, which lists the section naming it', () => {
+    const $ = cheerio.load(fs.readFileSync(path.join(site, 'entities', 'john-quincy-adams.html'), 'utf8'));
+    expect($('h1').contents().first().text()).toBe('John Quincy Adams');
+    expect($('h1 .badge--draft').text()).toBe('unreviewed');
+    const sections = draftsOf(EVAL_PAGE, EVAL).map((d) => d.page);
+    const linked = $('main a').map((_, a) => $(a).attr('href') ?? '').get().map((h) => h.replace(/^\.\.\//, '').replace(/#.*$/, ''));
+    expect(sections.some((p) => linked.includes(p))).toBe(true);
+  });
+
+  it('puts each full date a sentence states on the timeline, linked to the paragraph stating it', () => {
+    const $ = cheerio.load(fs.readFileSync(path.join(site, 'timeline.html'), 'utf8'));
+    for (const date of ['1809-11-05', '1867-03-30', '1972-05-26', '1991-12-26', '2013-06']) {
+      const hrefs = $(`li.timeline-day[data-date="${date}"] a.timeline-fact__where`).map((_, a) => $(a).attr('href') ?? '').get();
+      const target = hrefs.find((h) => h.includes('#p-'));
+      expect(target, date).toBeDefined();
+      const [page = '', fragment = ''] = (target ?? '').split('#');
+      const section = cheerio.load(fs.readFileSync(path.join(site, page), 'utf8'));
+      expect(section(`[id="${fragment}"]`).length, `${date} -> ${target}`).toBe(1);
+    }
+    // The page's own date (its dateline, 2021-03-03) is the manifest's, not a fact of the timeline.
+    expect($('li.timeline-day[data-date="2021-03-03"]').length).toBe(0);
   });
 });

@@ -48,6 +48,6 @@ describe('topic fields come from the text, never invented', () => {
   });
 
   it('explains every classification by the words that matched', () => {
-    expect(drafts('The Allies call on Russia to respect the territorial integrity of Georgia.')[0]?.data.classification).toMatch(/^Lines 1: nato-stance scored \d+ \("allies", "call on russia"/);
+    expect(drafts('The Allies call on Russia to respect the territorial integrity of Georgia.')[0]?.data.classification).toMatch(/^Unreviewed draft of lines 1–1 of t\. Lines 1: nato-stance scored \d+ \("allies", "call on russia"/);
   });
 });

@@ -70,7 +70,7 @@ describe('without --force', () => {
       }
     }
     expect(refused).toBe(planned.length - 5);
-  });
+  }, 300_000);
 
   it('refuses to write over earlier drafts even when their source files are gone', () => {
     expect(ingest(SEED, '--id', 'seed').code).toBe(0);
@@ -136,9 +136,13 @@ describe('with --force', () => {
     fs.writeFileSync(small, 'The Allies call on Russia to comply with the INF Treaty.\n');
     const r = ingest(small, '--id', 'seed', '--force');
     expect(r.code, r.err).toBe(0);
-    expect(seedDrafts()).toEqual([edited, 'sections/nato-stance/inf-treaty-allies.mdx'].sort());
+    const now = seedDrafts();
+    expect(now).toHaveLength(2);
+    expect(now).toContain(edited);
+    const fresh = now.find((d) => d !== edited) ?? '';
+    expect(fresh).toMatch(/^sections\/nato-stance\//);
     expect(r.out).toContain(`${edited}: kept, not removed (edited since ingest wrote it)`);
-    for (const gone of drafts.filter((d) => d !== edited && !d.endsWith('inf-treaty-allies.mdx'))) expect(r.out).toContain(`${gone}: removed`);
+    for (const gone of drafts.filter((d) => d !== edited && d !== fresh)) expect(r.out).toContain(`${gone}: removed`);
   });
 
   it('never touches a file that existed before ingest, with no ledger entry, such as the seed source itself', () => {

@@ -17,8 +17,9 @@ import { IngestError } from './errors.ts';
 import { planIngest, sourceFiles } from './plan.ts';
 import { formatSummary } from './summary.ts';
 import { writeAtomically } from './write.ts';
+import { corroborateForIngest, ORIGIN_OPTIONS, ORIGIN_USAGE, originOf, type Origin } from './corroborate/at-ingest.ts';
 
-const USAGE = 'usage: npm run ingest -- <scraped.txt> --id <source-id> [--force] [--dry-run]';
+const USAGE = `usage: npm run ingest -- <scraped.txt> --id <source-id> ${ORIGIN_USAGE} [--force] [--dry-run]`;
 const PROGRESS_FROM_BYTES = 1024 * 1024;
 
 function main(argv: string[]): number {
@@ -38,6 +39,7 @@ function main(argv: string[]): number {
     id: args.id,
     entities: state.entities,
     takenSectionIds: state.takenSectionIds,
+    origin: args.origin,
     ...(large ? { onProgress: (done: number, stage: string) => process.stderr.write(`ingest: ${Math.round(done * 100)}% (${stage})\n`) } : {}),
   });
   const replaced = new Set(args.force ? state.earlierDrafts : []);
@@ -45,28 +47,32 @@ function main(argv: string[]): number {
   if (inTheWay.length) throw new IngestError(`Would overwrite ${inTheWay.length} existing file(s) in ${dir}: ${inTheWay.slice(0, 5).join(', ')}${inTheWay.length > 5 ? ', …' : ''}. Pass --force to replace them.`);
 
   for (const skipped of state.skippedEntities) process.stderr.write(`ingest: note: ${skipped} is not a valid entity; not used\n`);
+  // The source text is written from the bytes read, so it is byte for byte the input.
+  const planned = plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f));
+  const corroborated = corroborateForIngest(dir, args.id, text, planned);
   if (args.dryRun) {
-    process.stdout.write(`Dry run: would write into ${dir}:\n${plan.files.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
+    process.stdout.write(`Dry run: would write into ${dir}:\n${corroborated.files.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
     if (replaced.size) process.stdout.write(`and remove earlier drafts of "${args.id}" not rewritten: ${[...replaced].filter((r) => !plan.files.some((f) => f.path === r)).join(', ') || 'none'}\n`);
   } else {
-    // The source text is written from the bytes read, so it is byte for byte the input.
-    writeAtomically(dir, plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f)), [...replaced]);
+    writeAtomically(dir, corroborated.files, [...replaced]);
   }
-  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: plan.files.length, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: corroborated.files.length, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${corroborated.lines.join('\n')}\n`);
   return 0;
 }
 
-function parseCli(argv: string[]): { file: string; id: string; force: boolean; dryRun: boolean } {
+function parseCli(argv: string[]): { file: string; id: string; force: boolean; dryRun: boolean; origin: Origin } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { id: { type: 'string' }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { id: { type: 'string' }, ...ORIGIN_OPTIONS, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } } });
   } catch (error) {
     throw new IngestError(`${(error as Error).message}\n${USAGE}`);
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new IngestError(`expected exactly one input file, found ${parsed.positionals.length}.\n${USAGE}`);
   if (!parsed.values.id) throw new IngestError(`missing --id <source-id>.\n${USAGE}`);
-  return { file, id: parsed.values.id, force: parsed.values.force, dryRun: parsed.values['dry-run'] };
+  const { title, publisher, url, date } = parsed.values;
+  return { file, id: parsed.values.id, force: parsed.values.force, dryRun: parsed.values['dry-run'], origin: originOf({ title, publisher, url, date }) };
 }
 
 function readInput(file: string): Uint8Array {

@@ -1,0 +1,93 @@
+/**
+ * Aligns a new source with the sources already in the content folder: which sentences they
+ * share (corroboration) and, inside shared sentences, what one lost that the other still has
+ * (fills) or where they hold different values (disagreements).
+ *
+ * The new source is indexed by word shingles; each sentence of an existing source looks up the
+ * new sentences sharing shingles with it, and only those are compared word by word. The work
+ * grows with the size of the texts, not with the product of their sentence counts.
+ */
+import { compareWords, type Finding } from './hunks.ts';
+import { ShingleIndex } from './shingle-index.ts';
+import type { AlignText, Sentence } from './tokens.ts';
+import { wordsOf } from './words.ts';
+
+/** A line of one source that shares a sentence with a line of another. */
+export interface SharedLines {
+  a: { source: string; line: number };
+  b: { source: string; line: number };
+}
+
+export interface Alignment {
+  /** Fills and disagreements; side 'a' is an existing source's, side 'b' the new source's. */
+  findings: Finding[];
+  shared: SharedLines[];
+  /** Sentence pairs compared word by word. */
+  compared: number;
+}
+
+/** A new passage longer than this many sentences is cut to the ones around the best hit. */
+const MAX_SPAN = 6;
+/** A sentence pair corroborates when this many words match, and at least this share of the shorter. */
+const SHARED_MIN_WORDS = 5;
+const SHARED_MIN_SHARE = 0.5;
+
+export function alignSources(fresh: AlignText, existing: readonly AlignText[]): Alignment {
+  const index = new ShingleIndex();
+  for (const s of fresh.sentences) index.add(s);
+  const findings: Finding[] = [];
+  const shared = new Map<string, SharedLines>();
+  let compared = 0;
+  for (const text of existing) {
+    if (text.id === fresh.id) continue;
+    for (const sentence of text.sentences) {
+      for (const span of spansOf(index, sentence)) {
+        compared++;
+        const a = wordsOf([sentence]);
+        const b = wordsOf(span);
+        const { findings: found, equal } = compareWords(a, b);
+        findings.push(...found);
+        if (equal >= SHARED_MIN_WORDS && equal >= SHARED_MIN_SHARE * Math.min(a.length, b.length)) {
+          for (const line of new Set(span.map((s) => s.line))) {
+            const pair = { a: { source: sentence.source, line: sentence.line }, b: { source: fresh.id, line } };
+            shared.set(`${pair.a.source}:${pair.a.line}>${line}`, pair);
+          }
+        }
+      }
+    }
+  }
+  return { findings: dedupe(findings), shared: [...shared.values()], compared };
+}
+
+/** Runs of consecutive indexed sentences sharing shingles with `sentence`, at least two in all. */
+function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
+  const hits = index.query(sentence.tokens, 1);
+  const spans: Sentence[][] = [];
+  let run: { at: number; shared: number }[] = [];
+  const close = () => {
+    const total = run.reduce((n, h) => n + h.shared, 0);
+    if (total >= 2) {
+      const best = run.reduce((m, h) => (h.shared > m.shared ? h : m));
+      const from = Math.max(run[0]?.at ?? 0, best.at - Math.floor(MAX_SPAN / 2));
+      const to = Math.min(run.at(-1)?.at ?? 0, from + MAX_SPAN - 1);
+      spans.push(index.sentences.slice(from, to + 1));
+    }
+    run = [];
+  };
+  for (const hit of hits) {
+    const last = run.at(-1);
+    if (last && (hit.at !== last.at + 1 || index.sentences[hit.at]?.source !== index.sentences[last.at]?.source)) close();
+    run.push(hit);
+  }
+  if (run.length) close();
+  return spans;
+}
+
+const spotKey = (f: Finding): string =>
+  f.kind === 'fill' ? `fill:${f.at.source}:${f.at.line}:${f.at.offset}:${f.insert}` : `dis:${f.a.source}:${f.a.line}:${f.a.offset}:${f.b.source}:${f.b.line}:${f.b.offset}`;
+
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Map<string, Finding>();
+  for (const f of findings) if (!seen.has(spotKey(f))) seen.set(spotKey(f), f);
+  return [...seen.values()];
+}

@@ -1,0 +1,203 @@
+/**
+ * Word-level comparison of two passages that say the same thing (jsdiff's `diffArrays`), and
+ * what the differences mean: a value one side lost and the other still has (a fill), or two
+ * different values at the same place (a disagreement). Everything else (a word more here, a
+ * sentence missing there) is a difference of versions and is left alone.
+ */
+import { diffArrays } from 'diff';
+import { hasDigit } from './tokens.ts';
+import { lineSlice, offsetAfterChars, sameLine, type Word } from './words.ts';
+
+/** Where in a scraped line something sits. */
+export interface Spot {
+  source: string;
+  line: number;
+  /** Offset in the line. */
+  offset: number;
+}
+
+/** One side lost words the other still has: insert `insert` at `at` (on the lost side). */
+export interface Fill {
+  kind: 'fill';
+  /** Which side lost the words: 'a' (the first passage) or 'b'. */
+  lost: 'a' | 'b';
+  at: Spot;
+  /** The whole line of the lost side that `at` indexes into. */
+  lineText: string;
+  /** The other source's characters, exactly (trimmed where the lost side already has the space). */
+  insert: string;
+  /** The other side's words: the sentence quoted as evidence, and its line. */
+  from: Word;
+  /** Words that match on each side of the gap (more is a surer match). */
+  left: number;
+  right: number;
+  /** True when the lost side's words run into each other at the gap ("Julycalling"). */
+  glued: boolean;
+}
+
+/** The two sides hold different values at the same place: nothing is restored, both are flagged. */
+export interface Disagreement {
+  kind: 'disagreement';
+  /** The end of each side's differing words, and those words. */
+  a: Spot & { words: string; word: Word };
+  b: Spot & { words: string; word: Word };
+}
+
+export type Finding = Fill | Disagreement;
+
+/** Matching words needed before a gap, and after it (or, at the end of a passage, before it). */
+const MIN_LEFT = 2;
+const MIN_RIGHT = 2;
+const MIN_LEFT_OPEN_END = 4;
+/** A disagreement is a local difference: a few words on each side, at most. */
+const MAX_DISAGREEMENT_WORDS = 4;
+
+interface Hunk {
+  a0: number; a1: number; b0: number; b1: number;
+  left: number; right: number;
+}
+
+/** Equal runs and hunks of the word-level diff of `a` and `b`. */
+export function hunksOf(a: readonly Word[], b: readonly Word[]): { hunks: Hunk[]; equal: number } {
+  const changes = diffArrays(a.map((w) => w.norm), b.map((w) => w.norm));
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  let equal = 0;
+  let lastEqual = 0;
+  let open: Hunk | undefined;
+  for (const c of changes) {
+    if (!c.added && !c.removed) {
+      if (open) {
+        open.right = c.count;
+        hunks.push(open);
+        open = undefined;
+      }
+      i += c.count;
+      j += c.count;
+      equal += c.count;
+      lastEqual = c.count;
+      continue;
+    }
+    open ??= { a0: i, a1: i, b0: j, b1: j, left: lastEqual, right: 0 };
+    if (c.removed) i += c.count;
+    else j += c.count;
+    open.a1 = i;
+    open.b1 = j;
+    lastEqual = 0;
+  }
+  if (open) hunks.push(open);
+  return { hunks, equal };
+}
+
+/** Fills and disagreements between two passages; `a` and `b` play the same role. */
+export function compareWords(a: readonly Word[], b: readonly Word[]): { findings: Finding[]; equal: number } {
+  const { hunks, equal } = hunksOf(a, b);
+  const findings: Finding[] = [];
+  for (const h of hunks) {
+    const fill = fillOf(a, b, h.a0, h.a1, h.b0, h.b1, h.left, h.right, 'a') ?? fillOf(b, a, h.b0, h.b1, h.a0, h.a1, h.left, h.right, 'b');
+    if (fill) findings.push(fill);
+    else {
+      const d = disagreementOf(a, b, h);
+      if (d) findings.push(d);
+    }
+  }
+  return { findings, equal };
+}
+
+/**
+ * The words `y[y0..y1)` fill a loss in `x` at `x[x0..x1)`, when `x`'s words there are `y`'s with
+ * a middle part missing (on letters and digits: "julycalling" = "july" + "calling" of "july 2014
+ * calling"), the missing part holds a digit (what this scraper lost), and enough words match
+ * around it. At the end of `y`'s passage only the words before count, and more are needed.
+ */
+function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: number, y0: number, y1: number, left: number, right: number, lost: 'a' | 'b'): Fill | undefined {
+  const xs = x.slice(x0, x1);
+  const ys = y.slice(y0, y1);
+  if (ys.length === 0) return undefined;
+  const xa = xs.map((w) => w.norm).join('');
+  const ya = ys.map((w) => w.norm).join('');
+  let p = 0;
+  while (p < xa.length && p < ya.length && xa[p] === ya[p]) p++;
+  const openEnd = y1 === y.length && right === 0 && x0 > 0;
+  let suffix: number;
+  if (openEnd) suffix = 0;
+  else {
+    suffix = xa.length - p;
+    if (ya.length <= xa.length || !ya.endsWith(xa.slice(p))) return undefined;
+  }
+  const middle = ya.slice(p, ya.length - suffix);
+  if (!hasDigit(middle)) return undefined;
+  const leftWords = left + (p > 0 ? 1 : 0);
+  const rightWords = right + (suffix > 0 ? 1 : 0);
+  if (openEnd ? leftWords < MIN_LEFT_OPEN_END : leftWords < MIN_LEFT || rightWords < MIN_RIGHT) return undefined;
+
+  // Where the gap is on the lost side, and the other side's characters that fill it.
+  const xBefore = p > 0 ? offsetAfterChars(xs, p) : x[x0 - 1] && { word: x[x0 - 1] as Word, offset: (x[x0 - 1] as Word).end };
+  const yFrom = p > 0 ? offsetAfterChars(ys, p) : y[y0 - 1] && { word: y[y0 - 1] as Word, offset: (y[y0 - 1] as Word).end };
+  const yNext = openEnd ? undefined : y[y1];
+  const yTo = suffix > 0 ? startOfLastChars(ys, suffix) : yNext && sameLine(yNext, ys.at(-1) as Word) ? { word: yNext, offset: yNext.start } : { word: ys.at(-1) as Word, offset: (ys.at(-1) as Word).end };
+  if (!xBefore || !yFrom || !yTo || !sameLine(yFrom.word, yTo.word)) return undefined;
+  const xAfter = suffix > 0 ? startOfLastChars(xs, suffix) : x[x1] && { word: x[x1] as Word, offset: (x[x1] as Word).start };
+  const xGap = xAfter && sameLine(xBefore.word, xAfter.word) ? lineSlice(xBefore.word, xBefore.offset, xAfter.offset) : '';
+  let filler = lineSlice(yFrom.word, yFrom.offset, yTo.offset);
+  // What the lost side kept of the gap (a comma, a space) is not inserted again.
+  let at = xBefore.offset;
+  const common = commonPrefix(xGap, filler);
+  at += common;
+  filler = filler.slice(common);
+  const rest = xGap.slice(common);
+  const tail = commonSuffix(rest, filler);
+  filler = filler.slice(0, filler.length - tail);
+  const lineText = xBefore.word.sentence.lineText;
+  // A space the lost side has before the gap goes after the insertion: "in" + " 2014" + " of".
+  if (/\s/.test(lineText[at - 1] ?? '') && /^\S/.test(filler)) {
+    while (at > 0 && /\s/.test(lineText[at - 1] ?? '')) at--;
+    filler = ` ${filler}`;
+  }
+  if (/\s/.test(lineText[at] ?? '') || at === lineText.length) filler = filler.trimEnd();
+  else if (/[\p{L}\p{N}]/u.test(lineText[at] ?? '') && /[\p{L}\p{N}]$/u.test(filler)) filler = `${filler} `;
+  if (!hasDigit(filler)) return undefined;
+  const glued = at > 0 && at < lineText.length && !/\s/.test(lineText[at - 1] ?? '') && !/\s/.test(lineText[at] ?? '');
+  return { kind: 'fill', lost, at: { source: xBefore.word.sentence.source, line: xBefore.word.sentence.line, offset: at }, lineText, insert: filler, from: yFrom.word, left: leftWords, right: rightWords, glued };
+}
+
+/** The place where the last `n` kept characters of `words` begin. */
+function startOfLastChars(words: readonly Word[], n: number): { word: Word; offset: number } | undefined {
+  const total = words.reduce((s, w) => s + w.norm.length, 0);
+  const at = total - n;
+  if (at === 0) return words[0] && { word: words[0], offset: words[0].start };
+  const found = offsetAfterChars(words, at);
+  if (!found) return undefined;
+  // At a word's end the remaining characters begin with the next word.
+  if (found.offset === found.word.end) {
+    const next = words[words.indexOf(found.word) + 1];
+    return next && { word: next, offset: next.start };
+  }
+  return found;
+}
+
+function disagreementOf(a: readonly Word[], b: readonly Word[], h: Hunk): Disagreement | undefined {
+  const as = a.slice(h.a0, h.a1);
+  const bs = b.slice(h.b0, h.b1);
+  if (as.length === 0 || bs.length === 0 || as.length > MAX_DISAGREEMENT_WORDS || bs.length > MAX_DISAGREEMENT_WORDS) return undefined;
+  if (h.left < MIN_LEFT || h.right < MIN_RIGHT) return undefined;
+  if (!as.some((w) => hasDigit(w.norm)) && !bs.some((w) => hasDigit(w.norm))) return undefined;
+  const spot = (ws: Word[]) => {
+    const first = ws[0] as Word;
+    const last = ws.at(-1) as Word;
+    return { source: last.sentence.source, line: last.sentence.line, offset: last.end, words: sameLine(first, last) ? lineSlice(first, first.start, last.end) : ws.map((w) => w.norm).join(' '), word: last };
+  };
+  return { kind: 'disagreement', a: spot(as), b: spot(bs) };
+}
+
+const commonPrefix = (x: string, y: string): number => {
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return i;
+};
+const commonSuffix = (x: string, y: string): number => {
+  let i = 0;
+  while (i < x.length && i < y.length && x[x.length - 1 - i] === y[y.length - 1 - i]) i++;
+  return i;
+};

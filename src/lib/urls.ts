@@ -20,6 +20,8 @@ export const entityPath = (id: string): PagePath => page(`entities/${id}.html`);
 export const entitiesIndexPath = (): PagePath => page('entities.html');
 export const timelinePath = (): PagePath => page('timeline.html');
 export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
+/** The anchor of line `line` (1-based) on a source page: `L12`. */
+export const sourceLineAnchor = (line: number): string => `L${line}`;
 export const searchPath = (): PagePath => page('search.html');
 export const notFoundPath = (): PagePath => page('404.html');
 export const linksJsonPath = (): PagePath => page('links.json');

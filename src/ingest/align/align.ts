@@ -40,10 +40,12 @@ export function alignSources(fresh: AlignText, existing: readonly AlignText[]): 
   let compared = 0;
   for (const text of existing) {
     if (text.id === fresh.id) continue;
-    for (const sentence of text.sentences) {
+    text.sentences.forEach((sentence, i) => {
+      // The sentence with its neighbours on the same line: a lost number often takes a full stop with it.
+      const around = [text.sentences[i - 1], sentence, text.sentences[i + 1]].filter((s): s is Sentence => s !== undefined && s.line === sentence.line);
       for (const span of spansOf(index, sentence)) {
         compared++;
-        const a = wordsOf([sentence]);
+        const a = wordsOf(around);
         const b = wordsOf(span);
         const { findings: found, equal } = compareWords(a, b);
         findings.push(...found);
@@ -54,7 +56,7 @@ export function alignSources(fresh: AlignText, existing: readonly AlignText[]): 
           }
         }
       }
-    }
+    });
   }
   return { findings: dedupe(findings), shared: [...shared.values()], compared };
 }
@@ -68,8 +70,11 @@ function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
     const total = run.reduce((n, h) => n + h.shared, 0);
     if (total >= 2) {
       const best = run.reduce((m, h) => (h.shared > m.shared ? h : m));
-      const from = Math.max(run[0]?.at ?? 0, best.at - Math.floor(MAX_SPAN / 2));
-      const to = Math.min(run.at(-1)?.at ?? 0, from + MAX_SPAN - 1);
+      let from = Math.max(run[0]?.at ?? 0, best.at - Math.floor(MAX_SPAN / 2));
+      let to = Math.min(run.at(-1)?.at ?? 0, from + MAX_SPAN - 1);
+      // One more sentence on each side when on the same line, as for the query sentence.
+      if (sameLine(index.sentences[from - 1], index.sentences[from])) from--;
+      if (sameLine(index.sentences[to + 1], index.sentences[to])) to++;
       spans.push(index.sentences.slice(from, to + 1));
     }
     run = [];
@@ -82,6 +87,8 @@ function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
   if (run.length) close();
   return spans;
 }
+
+const sameLine = (x: Sentence | undefined, y: Sentence | undefined): boolean => x !== undefined && y !== undefined && x.source === y.source && x.line === y.line;
 
 const spotKey = (f: Finding): string =>
   f.kind === 'fill' ? `fill:${f.at.source}:${f.at.line}:${f.at.offset}:${f.insert}` : `dis:${f.a.source}:${f.a.line}:${f.a.offset}:${f.b.source}:${f.b.line}:${f.b.offset}`;

@@ -49,6 +49,8 @@ export type Finding = Fill | Disagreement;
 const MIN_LEFT = 2;
 const MIN_RIGHT = 2;
 const MIN_LEFT_OPEN_END = 4;
+/** The longest run of digits taken for one lost number. */
+const MAX_LOST_DIGITS = 12;
 /** A disagreement is a local difference: a few words on each side, at most. */
 const MAX_DISAGREEMENT_WORDS = 4;
 
@@ -94,8 +96,12 @@ export function hunksOf(a: readonly Word[], b: readonly Word[]): { hunks: Hunk[]
 export function compareWords(a: readonly Word[], b: readonly Word[]): { findings: Finding[]; equal: number } {
   const { hunks, equal } = hunksOf(a, b);
   const findings: Finding[] = [];
+  let chained = 0;
   for (const h of hunks) {
-    const fill = fillOf(a, b, h.a0, h.a1, h.b0, h.b1, h.left, h.right, 'a') ?? fillOf(b, a, h.b0, h.b1, h.a0, h.a1, h.left, h.right, 'b');
+    // A gap right after a filled one counts the words before that one too ("4 July|1960|held 12,|000").
+    const left = h.left + chained;
+    const fill = fillOf(a, b, h.a0, h.a1, h.b0, h.b1, left, h.right, 'a') ?? fillOf(b, a, h.b0, h.b1, h.a0, h.a1, left, h.right, 'b');
+    chained = fill ? left + h.right : 0;
     if (fill) findings.push(fill);
     else {
       const d = disagreementOf(a, b, h);
@@ -127,10 +133,13 @@ function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: number, 
     if (ya.length <= xa.length || !ya.endsWith(xa.slice(p))) return undefined;
   }
   const middle = ya.slice(p, ya.length - suffix);
-  if (!hasDigit(middle)) return undefined;
+  // What this scraper loses is a number ("1917", "729" of "9M729", "500" of "3,500"): nothing else is filled.
+  if (!/^\p{N}+$/u.test(middle) || middle.length > MAX_LOST_DIGITS) return undefined;
   const leftWords = left + (p > 0 ? 1 : 0);
   const rightWords = right + (suffix > 0 ? 1 : 0);
-  if (openEnd ? leftWords < MIN_LEFT_OPEN_END : leftWords < MIN_LEFT || rightWords < MIN_RIGHT) return undefined;
+  // At the end of both passages one matching word after the gap is enough ("on 1,|500| goods.").
+  const rightEnough = rightWords >= MIN_RIGHT || (rightWords >= 1 && x1 + right === x.length && y1 + right === y.length && leftWords >= MIN_LEFT_OPEN_END);
+  if (openEnd ? leftWords < MIN_LEFT_OPEN_END : leftWords < MIN_LEFT || !rightEnough) return undefined;
 
   // Where the gap is on the lost side, and the other side's characters that fill it.
   const xBefore = p > 0 ? offsetAfterChars(xs, p) : x[x0 - 1] && { word: x[x0 - 1] as Word, offset: (x[x0 - 1] as Word).end };

@@ -22,15 +22,12 @@ export function placeAll(sections: readonly SectionFile[], repairs: readonly Rep
   const sorted = [...repairs].sort((x, y) => x.at.source.localeCompare(y.at.source) || x.at.line - y.at.line || x.at.offset - y.at.offset);
   for (const section of new Set(sorted.flatMap((r) => holders(r.at.source, r.at.line)))) {
     const reading = bodyReadingText(section.body);
-    let previous: RepairAt | undefined;
     for (const r of sorted) {
       if (r.at.source !== section.source || !section.lines.includes(r.at.line)) continue;
-      const floor = previous && previous.at.line === r.at.line ? previous.at.offset : 0;
-      const after = afterFor(lineOf(r.at.source, r.at.line) ?? '', r.at.offset, floor, reading);
+      const after = afterFor(lineOf(r.at.source, r.at.line) ?? '', r.at.offset, reading);
       if (after === undefined) continue;
       const repair: Repair = { after, ...(r.insert !== undefined ? { insert: r.insert } : {}), note: r.note, evidence: r.evidence, confidence: r.confidence, ...(r.date ? { date: r.date } : {}) };
       editOf(section.path).repairs.push(repair);
-      previous = r;
     }
   }
   for (const s of shared) {
@@ -48,14 +45,12 @@ export function placeAll(sections: readonly SectionFile[], repairs: readonly Rep
 
 /**
  * The words before `offset` in the line (as the body holds it: trimmed) that occur once in the
- * body, not reaching back past `floor` (the place of an earlier repair on the same line, whose
- * insertion would split the text).
+ * body as written: the site locates every repair before applying any (src/markdown/repairs.ts).
  */
-function afterFor(lineText: string, offset: number, floor: number, reading: string): string | undefined {
+function afterFor(lineText: string, offset: number, reading: string): string | undefined {
   const lead = lineText.length - lineText.trimStart().length;
   const text = lineText.trim();
   const end = offset - lead;
-  const from = Math.max(0, floor - lead);
-  if (end <= from || end > text.length) return undefined;
-  return uniqueRunBefore(text.slice(from), end - from, reading);
+  if (end <= 0 || end > text.length) return undefined;
+  return uniqueRunBefore(text, end, reading);
 }

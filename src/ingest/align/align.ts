@@ -43,12 +43,17 @@ export function alignSources(fresh: AlignText, existing: readonly AlignText[]): 
     text.sentences.forEach((sentence, i) => {
       // The sentence with its neighbours on the same line: a lost number often takes a full stop with it.
       const around = [text.sentences[i - 1], sentence, text.sentences[i + 1]].filter((s): s is Sentence => s !== undefined && s.line === sentence.line);
+      // Alone and with its neighbours: a diff may pair a repeated word ("in") with the wrong one
+      // in a longer passage, so both are compared and what either finds is kept.
+      const a = wordsOf(around);
+      const alone = around.length > 1 ? wordsOf([sentence]) : undefined;
+      const results: { found: ReturnType<typeof compareWords>['findings'] }[] = [];
       for (const span of spansOf(index, sentence)) {
         compared++;
-        const a = wordsOf(around);
         const b = wordsOf(span);
         const { findings: found, equal } = compareWords(a, b);
-        findings.push(...found);
+        if (alone) found.push(...compareWords(alone, b).findings);
+        results.push({ found });
         if (equal >= SHARED_MIN_WORDS && equal >= SHARED_MIN_SHARE * Math.min(a.length, b.length)) {
           for (const line of new Set(span.map((s) => s.line))) {
             const pair = { a: { source: sentence.source, line: sentence.line }, b: { source: fresh.id, line } };
@@ -56,9 +61,13 @@ export function alignSources(fresh: AlignText, existing: readonly AlignText[]): 
           }
         }
       }
+      for (const c of results) findings.push(...c.found);
     });
   }
-  return { findings: dedupe(findings), shared: [...shared.values()], compared };
+  // A sentence the other side holds word for word lost nothing there, whatever a near copy says.
+  const verbatim = { fresh: new Set(fresh.sentences.map(wordKey)), existing: new Set(existing.flatMap((t) => t.sentences.map(wordKey))) };
+  const kept = findings.filter((f) => f.kind !== 'fill' || !(f.lost === 'a' ? verbatim.fresh : verbatim.existing).has(wordKey(f.sentence)));
+  return { findings: dedupe(kept), shared: [...shared.values()], compared };
 }
 
 /** Runs of consecutive indexed sentences sharing shingles with `sentence`, at least two in all. */
@@ -87,6 +96,8 @@ function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
   if (run.length) close();
   return spans;
 }
+
+const wordKey = (s: Sentence): string => s.tokens.map((t) => t.norm).join(' ');
 
 const sameLine = (x: Sentence | undefined, y: Sentence | undefined): boolean => x !== undefined && y !== undefined && x.source === y.source && x.line === y.line;
 

@@ -5,7 +5,7 @@
  * sentence missing there) is a difference of versions and is left alone.
  */
 import { diffArrays } from 'diff';
-import { hasDigit } from './tokens.ts';
+import { hasDigit, type Sentence } from './tokens.ts';
 import { lineSlice, offsetAfterChars, sameLine, type Word } from './words.ts';
 
 /** Where in a scraped line something sits. */
@@ -24,6 +24,8 @@ export interface Fill {
   at: Spot;
   /** The whole line of the lost side that `at` indexes into. */
   lineText: string;
+  /** The lost side's sentence holding the gap. */
+  sentence: Sentence;
   /** The other source's characters, exactly (trimmed where the lost side already has the space). */
   insert: string;
   /** The other side's words: the sentence quoted as evidence, and its line. */
@@ -125,7 +127,7 @@ function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: number, 
   const ya = ys.map((w) => w.norm).join('');
   let p = 0;
   while (p < xa.length && p < ya.length && xa[p] === ya[p]) p++;
-  const openEnd = y1 === y.length && right === 0 && x0 > 0;
+  const openEnd = y1 === y.length && right === 0 && x0 > 0 && (xs.length > 0 || endsAbruptly(x[x0 - 1] as Word));
   let suffix: number;
   if (openEnd) suffix = 0;
   else {
@@ -147,6 +149,8 @@ function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: number, 
   const yNext = openEnd ? undefined : y[y1];
   const yTo = suffix > 0 ? startOfLastChars(ys, suffix) : yNext && sameLine(yNext, ys.at(-1) as Word) ? { word: yNext, offset: yNext.start } : { word: ys.at(-1) as Word, offset: (ys.at(-1) as Word).end };
   if (!xBefore || !yFrom || !yTo || !sameLine(yFrom.word, yTo.word)) return undefined;
+  // Numbers on both sides of the gap ("1,000.|1,000"): which number lost what is a guess.
+  if (p === 0 && hasDigit(x[x0 - 1]?.norm ?? '') && hasDigit(x[x0]?.norm ?? '')) return undefined;
   const xAfter = suffix > 0 ? startOfLastChars(xs, suffix) : x[x1] && { word: x[x1] as Word, offset: (x[x1] as Word).start };
   const xGap = xAfter && sameLine(xBefore.word, xAfter.word) ? lineSlice(xBefore.word, xBefore.offset, xAfter.offset) : '';
   let filler = lineSlice(yFrom.word, yFrom.offset, yTo.offset);
@@ -168,7 +172,12 @@ function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: number, 
   else if (/[\p{L}\p{N}]/u.test(lineText[at] ?? '') && /[\p{L}\p{N}]$/u.test(filler)) filler = `${filler} `;
   if (!hasDigit(filler)) return undefined;
   const glued = at > 0 && at < lineText.length && !/\s/.test(lineText[at - 1] ?? '') && !/\s/.test(lineText[at] ?? '');
-  return { kind: 'fill', lost, at: { source: xBefore.word.sentence.source, line: xBefore.word.sentence.line, offset: at }, lineText, insert: filler, from: yFrom.word, left: leftWords, right: rightWords, glued };
+  return { kind: 'fill', lost, at: { source: xBefore.word.sentence.source, line: xBefore.word.sentence.line, offset: at }, lineText, sentence: xBefore.word.sentence, insert: filler, from: yFrom.word, left: leftWords, right: rightWords, glued };
+}
+
+/** A passage that stops on this word with no full stop ("…met twice a year until"): its end may be a loss. */
+function endsAbruptly(last: Word): boolean {
+  return !/^[^\p{L}\p{N}]*[.!?…:;]/u.test(last.sentence.lineText.slice(last.end));
 }
 
 /** The place where the last `n` kept characters of `words` begin. */

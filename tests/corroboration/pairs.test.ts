@@ -59,7 +59,7 @@ describe('corroboration of damaged copies by intact texts (our pairs)', () => {
       const outcomes = names.map((n) => ingestPair(n, intactFirst));
       const lost = outcomes.reduce((n, o) => n + o.lost, 0);
       const restored = outcomes.reduce((n, o) => n + o.restored, 0);
-      console.log(`corroboration pairs (${intactFirst ? 'intact first' : 'damaged first'}): ${restored} of ${lost} lost values restored in place\n${outcomes.flatMap((o) => o.missed).map((m) => `  missed ${m}`).join('\n')}`);
+      console.log(`corroboration pairs (${intactFirst ? "intact first" : "damaged first"}): ${restored} of ${lost} lost values restored in place; words not in the intact text: ${JSON.stringify(outcomes.flatMap((o) => o.wrongWords))}; evidence complete: ${outcomes.every((o) => o.evidenceOk)}\n${outcomes.flatMap((o) => o.missed).map((m) => `  missed ${m}`).join('\n')}`);
       expect(names.length).toBe(6);
       expect(lost).toBeGreaterThanOrEqual(24);
       expect(restored / lost).toBeGreaterThanOrEqual(0.9);

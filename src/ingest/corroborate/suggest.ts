@@ -48,8 +48,10 @@ export function suggestionsOf(alignment: Alignment, info: (source: string) => So
     fillsAt.set(key, [...(fillsAt.get(key) ?? []), f]);
   }
   for (const fills of fillsAt.values()) {
-    const values = new Set(fills.map((f) => f.insert.trim()));
-    const first = fills[0] as Fill;
+    // Fills of one gap agree when they restore the same letters and digits ("2000." and "2000");
+    // the one with the most matching words around it is kept.
+    const values = new Set(fills.map((f) => f.insert.replace(/[^\p{L}\p{N}]/gu, '')));
+    const first = fills.reduce((best, f) => (f.left + f.right > best.left + best.right ? f : best));
     if (values.size === 1) repairs.push(fillRepair(first, info));
     else {
       // Two sources fill the same gap differently: restore nothing, say so.

@@ -199,7 +199,8 @@ function disagreementOf(a: readonly Word[], b: readonly Word[], h: Hunk): Disagr
   const as = a.slice(h.a0, h.a1);
   const bs = b.slice(h.b0, h.b1);
   if (as.length === 0 || bs.length === 0 || as.length > MAX_DISAGREEMENT_WORDS || bs.length > MAX_DISAGREEMENT_WORDS) return undefined;
-  if (h.left < MIN_LEFT || h.right < MIN_RIGHT) return undefined;
+  // Matching words on both sides, enough of them in all: "Over |3,500|4,200| officers were trained".
+  if (Math.min(h.left, h.right) < 1 || h.left + h.right < MIN_LEFT + MIN_RIGHT) return undefined;
   if (!as.some((w) => hasDigit(w.norm)) && !bs.some((w) => hasDigit(w.norm))) return undefined;
   const spot = (ws: Word[]) => {
     const first = ws[0] as Word;

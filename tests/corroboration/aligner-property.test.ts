@@ -22,7 +22,7 @@ describe('aligner properties', () => {
     fc.assert(fc.property(anyText, anyText, (a, b) => {
       const ta = alignText('a', a);
       for (const s of ta.sentences) for (const t of s.tokens) expect(s.lineText.slice(t.start, t.end).toLowerCase()).toBe(t.norm);
-      alignSources(alignText('b', b), [ta]);
+      alignSources(alignText('b', b), [{ id: 'a', text: a }]);
     }), { numRuns: 300 });
   });
 
@@ -30,7 +30,7 @@ describe('aligner properties', () => {
   /** Fills between an intact text and its damaged copy, ingested in either order. */
   const fillsOf = (intact: string, intactNew: boolean) => {
     const damaged = damage(intact).text;
-    const [fresh, old] = intactNew ? [alignText('intact', intact), alignText('damaged', damaged)] : [alignText('damaged', damaged), alignText('intact', intact)];
+    const [fresh, old] = intactNew ? [alignText('intact', intact), { id: 'damaged', text: damaged }] : [alignText('damaged', damaged), { id: 'intact', text: intact }];
     return alignSources(fresh, [old]).findings.flatMap((f) => (f.kind === 'fill' ? [f] : []));
   };
 
@@ -62,7 +62,7 @@ describe('aligner properties', () => {
 
   it('finds nothing to restore or dispute between prose and a copy of it', () => {
     fc.assert(fc.property(prose, (t) => {
-      expect(alignSources(alignText('copy', t), [alignText('original', t)]).findings).toEqual([]);
+      expect(alignSources(alignText('copy', t), [{ id: 'original', text: t }]).findings).toEqual([]);
     }), { numRuns: 200 });
   });
 
@@ -77,7 +77,7 @@ describe('aligner properties', () => {
       const ta = alignText('a', a);
       const tb = alignText('b', b);
       const linesOf = { a: a.split('\n'), b: b.split('\n') };
-      for (const f of alignSources(tb, [ta]).findings) {
+      for (const f of alignSources(tb, [{ id: 'a', text: a }]).findings) {
         if (f.kind !== 'fill') continue;
         expect(linesOf[f.from.sentence.source as 'a' | 'b'][f.from.sentence.line - 1]).toContain(f.insert.trim());
         expect(f.from.sentence.source).not.toBe(f.at.source);

@@ -8,8 +8,8 @@
  * grows with the size of the texts, not with the product of their sentence counts.
  */
 import { compareWords, type Finding } from './hunks.ts';
-import { ShingleIndex } from './shingle-index.ts';
-import type { AlignText, Sentence } from './tokens.ts';
+import { ShingleIndex, shingles, shinglesOfWords } from './shingle-index.ts';
+import { alignText, type AlignText, type Sentence } from './tokens.ts';
 import { wordsOf } from './words.ts';
 
 /** A line of one source that shares a sentence with a line of another. */
@@ -26,20 +26,35 @@ export interface Alignment {
   compared: number;
 }
 
-/** A new passage longer than this many sentences is cut to the ones around the best hit. */
-const MAX_SPAN = 6;
+/** Share of a sentence's shingles a passage must hold to be compared with it. */
+const MIN_SHARED_SHINGLES = 0.3;
+/** Passages compared per sentence, the best-sharing first: copies of copies are few. */
+const MAX_SPANS = 3;
 /** A sentence pair corroborates when this many words match, and at least this share of the shorter. */
 const SHARED_MIN_WORDS = 5;
 const SHARED_MIN_SHARE = 0.5;
 
-export function alignSources(fresh: AlignText, existing: readonly AlignText[]): Alignment {
+/** A source as read: its id and text. */
+export interface RawText {
+  id: string;
+  text: string;
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+
+export function alignSources(fresh: AlignText, existing: readonly RawText[]): Alignment {
   const index = new ShingleIndex();
   for (const s of fresh.sentences) index.add(s);
   const findings: Finding[] = [];
   const shared = new Map<string, SharedLines>();
   let compared = 0;
-  for (const text of existing) {
-    if (text.id === fresh.id) continue;
+  const seen: AlignText[] = [];
+  for (const raw of existing) {
+    if (raw.id === fresh.id) continue;
+    // Only lines sharing shingles with the new source are split into words and compared: most
+    // of a large folder shares nothing with one new page, and is only hashed.
+    const text = alignText(raw.id, raw.text, (line) => index.known(shinglesOfWords(line.toLowerCase().split(NOT_WORD))) >= 2);
+    seen.push(text);
     text.sentences.forEach((sentence, i) => {
       // The sentence with its neighbours on the same line: a lost number often takes a full stop with it.
       const around = [text.sentences[i - 1], sentence, text.sentences[i + 1]].filter((s): s is Sentence => s !== undefined && s.line === sentence.line);
@@ -65,36 +80,39 @@ export function alignSources(fresh: AlignText, existing: readonly AlignText[]): 
     });
   }
   // A sentence the other side holds word for word lost nothing there, whatever a near copy says.
-  const verbatim = { fresh: new Set(fresh.sentences.map(wordKey)), existing: new Set(existing.flatMap((t) => t.sentences.map(wordKey))) };
+  const verbatim = { fresh: new Set(fresh.sentences.map(wordKey)), existing: new Set(seen.flatMap((t) => t.sentences.map(wordKey))) };
   const kept = findings.filter((f) => f.kind !== 'fill' || !(f.lost === 'a' ? verbatim.fresh : verbatim.existing).has(wordKey(f.sentence)));
   return { findings: dedupe(kept), shared: [...shared.values()], compared };
 }
 
-/** Runs of consecutive indexed sentences sharing shingles with `sentence`, at least two in all. */
+/** Passages of the index (runs of hit sentences on one line, cut to the best one and its neighbours) worth comparing with `sentence`. */
 function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
   const hits = index.query(sentence.tokens, 1);
-  const spans: Sentence[][] = [];
+  // A passage shares a good part of the shorter side's shingles, not two common phrases by chance.
+  const own = shingles(sentence.tokens).length;
+  const found: { total: number; span: Sentence[] }[] = [];
   let run: { at: number; shared: number }[] = [];
   const close = () => {
     const total = run.reduce((n, h) => n + h.shared, 0);
-    if (total >= 2) {
+    const theirs = run.reduce((n, h) => n + (index.sizes[h.at] ?? 0), 0);
+    if (total >= Math.max(2, Math.ceil(MIN_SHARED_SHINGLES * Math.min(own, theirs)))) {
       const best = run.reduce((m, h) => (h.shared > m.shared ? h : m));
-      let from = Math.max(run[0]?.at ?? 0, best.at - Math.floor(MAX_SPAN / 2));
-      let to = Math.min(run.at(-1)?.at ?? 0, from + MAX_SPAN - 1);
-      // One more sentence on each side when on the same line, as for the query sentence.
+      // The best-sharing sentence and its neighbours on the same line, as for the query sentence.
+      let from = best.at;
+      let to = best.at;
       if (sameLine(index.sentences[from - 1], index.sentences[from])) from--;
       if (sameLine(index.sentences[to + 1], index.sentences[to])) to++;
-      spans.push(index.sentences.slice(from, to + 1));
+      found.push({ total, span: index.sentences.slice(from, to + 1) });
     }
     run = [];
   };
   for (const hit of hits) {
     const last = run.at(-1);
-    if (last && (hit.at !== last.at + 1 || index.sentences[hit.at]?.source !== index.sentences[last.at]?.source)) close();
+    if (last && (hit.at !== last.at + 1 || !sameLine(index.sentences[hit.at], index.sentences[last.at]))) close();
     run.push(hit);
   }
   if (run.length) close();
-  return spans;
+  return found.sort((x, y) => y.total - x.total).slice(0, MAX_SPANS).map((f) => f.span);
 }
 
 const wordKey = (s: Sentence): string => s.tokens.map((t) => t.norm).join(' ');

@@ -53,6 +53,8 @@ const MIN_RIGHT = 2;
 const MIN_LEFT_OPEN_END = 4;
 /** The longest run of digits taken for one lost number. */
 const MAX_LOST_DIGITS = 12;
+/** Share of the shorter passage's words that may differ for two passages to be compared at all. */
+const MAX_EDIT_SHARE = 0.4;
 /** A disagreement is a local difference: a few words on each side, at most. */
 const MAX_DISAGREEMENT_WORDS = 4;
 
@@ -63,7 +65,10 @@ interface Hunk {
 
 /** Equal runs and hunks of the word-level diff of `a` and `b`. */
 export function hunksOf(a: readonly Word[], b: readonly Word[]): { hunks: Hunk[]; equal: number } {
-  const changes = diffArrays(a.map((w) => w.norm), b.map((w) => w.norm));
+  // Passages that differ in more than a few words are not copies of each other: stop early.
+  const maxEditLength = Math.abs(a.length - b.length) + Math.ceil(MAX_EDIT_SHARE * Math.min(a.length, b.length)) + 4;
+  const changes = diffArrays(a.map((w) => w.norm), b.map((w) => w.norm), { maxEditLength });
+  if (!changes) return { hunks: [], equal: 0 };
   const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;

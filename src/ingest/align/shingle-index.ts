@@ -10,7 +10,7 @@ import { hasDigit, type Sentence, type Token } from './tokens.ts';
 
 export const SHINGLE_WORDS = 3;
 /** A shingle held by more sentences than this is too common to point anywhere. */
-const MAX_POSTINGS = 48;
+const MAX_POSTINGS = 24;
 
 /** 32-bit FNV-1a hash of a shingle's words. */
 function hashWords(words: readonly string[]): number {
@@ -24,7 +24,12 @@ function hashWords(words: readonly string[]): number {
 
 /** The distinct shingle keys of a sentence's words (digit-bearing words skipped). */
 export function shingles(tokens: readonly Token[]): number[] {
-  const words = tokens.map((t) => t.norm).filter((w) => !hasDigit(w));
+  return shinglesOfWords(tokens.map((t) => t.norm));
+}
+
+/** The distinct shingle keys of lower-cased words (digit-bearing words skipped). */
+export function shinglesOfWords(all: readonly string[]): number[] {
+  const words = all.filter((w) => w !== '' && !hasDigit(w));
   const keys = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) keys.add(hashWords(words.slice(i, i + SHINGLE_WORDS)));
   return [...keys];
@@ -35,15 +40,27 @@ export class ShingleIndex {
   readonly sentences: Sentence[] = [];
   readonly #postings = new Map<number, number[] | null>();
 
+  /** How many distinct shingles each indexed sentence has. */
+  readonly sizes: number[] = [];
+
   add(sentence: Sentence): void {
     const at = this.sentences.push(sentence) - 1;
-    for (const key of shingles(sentence.tokens)) {
+    const keys = shingles(sentence.tokens);
+    this.sizes.push(keys.length);
+    for (const key of keys) {
       const list = this.#postings.get(key);
       if (list === null) continue;
       if (list === undefined) this.#postings.set(key, [at]);
       else if (list.length >= MAX_POSTINGS) this.#postings.set(key, null);
       else list.push(at);
     }
+  }
+
+  /** How many of `keys` some indexed sentence holds (a cheap test before comparing anything). */
+  known(keys: readonly number[]): number {
+    let n = 0;
+    for (const key of keys) if (this.#postings.get(key)) n++;
+    return n;
   }
 
   /**

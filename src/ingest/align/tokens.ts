@@ -49,12 +49,12 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
-/** Splits a source text into sentences of words, line by line (a sentence never crosses a line). */
-export function alignText(id: string, text: string): AlignText {
+/** Splits a source text into sentences of words, line by line (a sentence never crosses a line); `keep` may skip lines. */
+export function alignText(id: string, text: string, keep: (line: string) => boolean = () => true): AlignText {
   const sentences: Sentence[] = [];
   const lines = text.split(/\r\n|\r|\n/);
   lines.forEach((lineText, i) => {
-    if (lineText.trim() === '') return;
+    if (lineText.trim() === '' || !keep(lineText)) return;
     let at = 0;
     for (const piece of splitSentences(lineText)) {
       const tokens = tokenize(piece, at);

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { listContentFiles } from '../../content/load.ts';
 import { parseYaml } from '../../content/frontmatter.ts';
 import { sourceSchema } from '../../schemas/source.ts';
-import { alignSources } from '../align/align.ts';
-import { alignText, type AlignText } from '../align/tokens.ts';
+import { alignSources, type RawText } from '../align/align.ts';
+import { alignText } from '../align/tokens.ts';
 import { readLedger, untouchedSinceIngest } from '../ledger.ts';
 import type { PlannedFile } from '../plan.ts';
 import { editedText, readSectionFile, type SectionFile } from './section-file.ts';
@@ -32,9 +32,7 @@ export interface CorroborationResult {
 export function corroborate(dir: string, id: string, text: string, info: SourceInfo, planned: readonly PlannedFile[]): CorroborationResult {
   const started = performance.now();
   const existing = existingSources(dir, id);
-  const texts = new Map<string, AlignText>(existing.map((s) => [s.text.id, s.text]));
   const fresh = alignText(id, text);
-  texts.set(id, fresh);
   const infos = new Map<string, SourceInfo>(existing.map((s) => [s.text.id, s.info]));
   infos.set(id, info);
   const lines = new Map<string, string[]>([...existing.map((s) => [s.text.id, s.lines] as const), [id, text.split(/\r\n|\r|\n/)]]);
@@ -80,7 +78,7 @@ export function corroborate(dir: string, id: string, text: string, info: SourceI
 }
 
 /** The sources of `dir` other than `id`: their text split for alignment, and their manifest's names. */
-function existingSources(dir: string, id: string): { text: AlignText; info: SourceInfo; lines: string[] }[] {
+function existingSources(dir: string, id: string): { text: RawText; info: SourceInfo; lines: string[] }[] {
   const folder = path.join(dir, 'sources');
   if (!fs.existsSync(folder)) return [];
   return fs
@@ -90,7 +88,7 @@ function existingSources(dir: string, id: string): { text: AlignText; info: Sour
     .map((name) => {
       const sourceId = name.slice(0, -4);
       const raw = fs.readFileSync(path.join(folder, name), 'utf8');
-      return { text: alignText(sourceId, raw), info: manifestInfo(folder, sourceId), lines: raw.split(/\r\n|\r|\n/) };
+      return { text: { id: sourceId, text: raw }, info: manifestInfo(folder, sourceId), lines: raw.split(/\r\n|\r|\n/) };
     });
 }
 

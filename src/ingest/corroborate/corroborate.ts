@@ -64,7 +64,7 @@ export function corroborate(dir: string, id: string, text: string, info: SourceI
       for (const c of edit.corroboration) if (editedText(section, { repairs: [], corroboration: [c] })) report.suggestions.push(suggestion(section.path, why, { corroboration: c }));
       continue;
     }
-    const content = editedText(section, edit);
+    const content = editedText(section, edit, { inTextOrder: true });
     if (content === undefined) continue;
     for (const r of edit.repairs) r.insert === undefined ? stats.flagged++ : stats.restored++;
     stats.corroborated += edit.corroboration.length;

@@ -94,9 +94,15 @@ export function mergeEdit(file: SectionFile, edit: SectionEdit): SectionEdit {
   return { repairs, corroboration };
 }
 
-/** The file's new text with `edit` merged into its frontmatter; the body is kept byte for byte. Undefined when nothing changes. */
-export function editedText(file: SectionFile, edit: SectionEdit): string | undefined {
+/** The file's new text with `edit` merged into its frontmatter; the body is kept byte for byte. Undefined when nothing changes. `inTextOrder` sorts the repairs by where they stand. */
+export function editedText(file: SectionFile, edit: SectionEdit, options: { inTextOrder?: boolean } = {}): string | undefined {
   const merged = mergeEdit(file, edit);
+  if (options.inTextOrder) {
+    // On ingest's own drafts the notes are numbered in reading order (a person's order is kept).
+    const reading = bodyReadingText(file.body);
+    const at = (after: string) => reading.indexOf(after) + after.length;
+    merged.repairs.sort((x, y) => at(x.after) - at(y.after));
+  }
   const before = JSON.stringify({ r: file.repairs, c: file.corroboration });
   if (JSON.stringify({ r: merged.repairs, c: merged.corroboration }) === before) return undefined;
   const doc = file.doc.clone();

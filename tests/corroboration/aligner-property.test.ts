@@ -54,7 +54,7 @@ describe('aligner properties', () => {
 
   // Text where no word repeats within a sentence, as in prose: every fill lands on the damaged copy.
   const proseSentence = fc.uniqueArray(word, { minLength: 3, maxLength: 12 }).chain((ws) => fc.array(number, { minLength: 1, maxLength: 3 }).map((ns) => {
-    const out = [...ws];
+    const out: string[] = [...ws];
     ns.forEach((n, i) => out.splice(1 + ((i * 3) % out.length), 0, n));
     return `${out.join(' ')}.`;
   }));
@@ -74,7 +74,6 @@ describe('aligner properties', () => {
 
   it('fills from unrelated texts are still the other side\'s characters', () => {
     fc.assert(fc.property(text, text, (a, b) => {
-      const ta = alignText('a', a);
       const tb = alignText('b', b);
       const linesOf = { a: a.split('\n'), b: b.split('\n') };
       for (const f of alignSources(tb, [{ id: 'a', text: a }]).findings) {

@@ -19,8 +19,9 @@ import { IngestError } from './errors.ts';
 import { planIngest, sourceFiles } from './plan.ts';
 import { formatSummary } from './summary.ts';
 import { writeAtomically } from './write.ts';
+import { corroborateForIngest, ORIGIN_OPTIONS, ORIGIN_USAGE, originOf, type Origin } from './corroborate/at-ingest.ts';
 
-const USAGE = 'usage: npm run ingest -- <scraped.txt> --id <source-id> [--force] [--dry-run]';
+const USAGE = `usage: npm run ingest -- <scraped.txt> --id <source-id> ${ORIGIN_USAGE} [--force] [--dry-run]`;
 const PROGRESS_FROM_BYTES = 1024 * 1024;
 
 function main(argv: string[]): number {
@@ -40,6 +41,7 @@ function main(argv: string[]): number {
     id: args.id,
     entities: state.entities,
     takenSectionIds: state.takenSectionIds,
+    origin: args.origin,
     ...(large ? { onProgress: (done: number, stage: string) => process.stderr.write(`ingest: ${Math.round(done * 100)}% (${stage})\n`) } : {}),
   });
   const files = plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f));
@@ -49,16 +51,21 @@ function main(argv: string[]): number {
 
   for (const skipped of state.skippedEntities) process.stderr.write(`ingest: note: ${skipped} is not a valid entity; not used\n`);
   const report = formatDecisions(decided.decisions, args.dryRun);
+  // Repairs from the other sources: into the new drafts, and into existing drafts that nobody has
+  // edited since ingest wrote them (the ledger says which); suggestions for the rest go to a report.
+  const corroborated = corroborateForIngest(dir, args.id, text, decided.writes);
+  const writes = corroborated.files.filter((f) => f.path !== LEDGER_FILE);
   if (args.dryRun) {
-    process.stdout.write(`Dry run: would write into ${dir}:\n${decided.writes.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
+    process.stdout.write(`Dry run: would write into ${dir}:\n${writes.map((f) => `  ${f.path} (${Buffer.byteLength(f.content)} bytes)`).join('\n')}\n`);
   } else {
     // The source text is written from the bytes read, so it is byte for byte the input; the
     // ledger goes in the same atomic batch, so it always describes the files on disk.
-    const next = withoutPaths(withWritten(ledger, decided.writes), decided.remove);
-    writeAtomically(dir, [...decided.writes, { path: LEDGER_FILE, content: ledgerContent(next) }], decided.remove);
+    const next = withoutPaths(withWritten(ledger, writes), decided.remove);
+    writeAtomically(dir, [...writes, { path: LEDGER_FILE, content: ledgerContent(next) }], decided.remove);
   }
   if (report) process.stdout.write(`Existing files:\n${report}\n`);
-  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: decided.writes.length, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${formatSummary(plan.summary, { file: args.file, dir, dryRun: args.dryRun, files: writes.length, seconds: (Date.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${corroborated.lines.join('\n')}\n`);
   return 0;
 }
 
@@ -76,17 +83,18 @@ function inTheWayMessage(files: readonly string[], dir: string, force: boolean):
   return `Would overwrite ${files.length} existing file(s) in ${dir}: ${list}. Pass --force to replace only what ingest wrote and nobody has edited since (the others are kept, the new version written beside them).`;
 }
 
-function parseCli(argv: string[]): { file: string; id: string; force: boolean; dryRun: boolean } {
+function parseCli(argv: string[]): { file: string; id: string; force: boolean; dryRun: boolean; origin: Origin } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { id: { type: 'string' }, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { id: { type: 'string' }, ...ORIGIN_OPTIONS, force: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } } });
   } catch (error) {
     throw new IngestError(`${(error as Error).message}\n${USAGE}`);
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length) throw new IngestError(`expected exactly one input file, found ${parsed.positionals.length}.\n${USAGE}`);
   if (!parsed.values.id) throw new IngestError(`missing --id <source-id>.\n${USAGE}`);
-  return { file, id: parsed.values.id, force: parsed.values.force, dryRun: parsed.values['dry-run'] };
+  const { title, publisher, url, date } = parsed.values;
+  return { file, id: parsed.values.id, force: parsed.values.force, dryRun: parsed.values['dry-run'], origin: originOf({ title, publisher, url, date }) };
 }
 
 function readInput(file: string): Uint8Array {

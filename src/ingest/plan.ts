@@ -30,6 +30,8 @@ export interface IngestOptions {
   takenSectionIds?: Iterable<string>;
   /** Called now and then with the share of work done (0..1) and the stage. */
   onProgress?: (done: number, stage: string) => void;
+  /** Where the text comes from (`--title --publisher --url --date`): written to the manifest, the title replacing the found one. */
+  origin?: { title?: string | undefined; publisher?: string | undefined; url?: string | undefined; date?: string | undefined };
 }
 
 /** A file to write, its path relative to the content folder (forward slashes). */
@@ -133,9 +135,12 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   progress(0.95, 'manifest');
 
   for (const v of verdicts) if (v.kind === 'dropped') summary.dropped[v.reason] = (summary.dropped[v.reason] ?? 0) + 1;
+  const origin = options.origin ?? {};
   const manifest = {
-    title: facts.title ?? `Scraped text "${id}"`,
-    ...(facts.dates[0] ? { date: facts.dates[0].date } : {}),
+    title: origin.title ?? facts.title ?? `Scraped text "${id}"`,
+    ...(origin.publisher ? { publisher: origin.publisher } : {}),
+    ...(origin.url ? { url: origin.url } : {}),
+    ...(origin.date ? { date: origin.date } : facts.dates[0] ? { date: facts.dates[0].date } : {}),
     description: describe(lines.length, drafts.length, facts.dates),
     publishers: facts.publishers,
     dropped: verdicts.flatMap((v) => (v.kind === 'dropped' && v.reason !== 'blank' ? [{ line: v.line, text: v.text, reason: v.reason }] : [])),

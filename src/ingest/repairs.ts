@@ -43,7 +43,8 @@ export function candidateRepairs(lines: readonly BodyLine[], body: string): { re
 /** An `after` longer than this is no help to an editor, and searching further costs time. */
 const MAX_AFTER_WORDS = 12;
 
-function uniqueRunBefore(text: string, end: number, reading: string): string | undefined {
+/** The shortest run of whole words of `text` ending at `end` that occurs once in `reading` (also used by corroboration). */
+export function uniqueRunBefore(text: string, end: number, reading: string): string | undefined {
   // Walk back word by word from the gap; begin with two words so `after` reads as a phrase.
   let words = 0;
   for (let i = end - 1; i >= 0; i--) {

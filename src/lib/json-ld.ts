@@ -32,7 +32,7 @@ export function sectionJsonLd(input: SectionJsonLdInput): JsonObject {
   // One citation per evidence page: its quotes are on the page already, in the editorial notes.
   const citations = new Map<string, JsonObject>();
   for (const { evidence } of input.repairs) {
-    if (evidence && !citations.has(evidence.url)) citations.set(evidence.url, { '@type': 'CreativeWork', url: evidence.url, publisher: organisation(evidence.publisher) });
+    if (evidence?.url && !citations.has(evidence.url)) citations.set(evidence.url, { '@type': 'CreativeWork', url: evidence.url, publisher: organisation(evidence.publisher) });
   }
   return defined({
     '@context': 'https://schema.org',

@@ -22,6 +22,8 @@ export const timelinePath = (): PagePath => page('timeline.html');
 export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
 /** The list of sources, built when a reference has several. */
 export const sourcesIndexPath = (): PagePath => page('sources.html');
+/** The anchor of line `line` (1-based) on a source page: `L12`. */
+export const sourceLineAnchor = (line: number): string => `L${line}`;
 export const searchPath = (): PagePath => page('search.html');
 /** How to read the reference: what is the source's and what is ours (src/pages/help.mdx). */
 export const helpPath = (): PagePath => page('help.html');

@@ -16,7 +16,9 @@ import { sectionPagePathOf } from './page-path.ts';
  * `[data-editorial]` leaves the paragraph exactly as scraped.
  *
  * `after` must occur exactly once within one run of text (not split by a link or emphasis) and
- * outside editorial nodes; otherwise the build fails naming the file and `repairs.N.after`.
+ * outside editorial nodes, in the text as written (all repairs are located before any is
+ * applied, so repairs close together never break each other); otherwise the build fails naming
+ * the file and `repairs.N.after`.
  * Runs after the anchors plugin and before entity links, which then keep out of the insertions.
  */
 export default function remarkRepairs() {
@@ -24,7 +26,12 @@ export default function remarkRepairs() {
     const repairs = repairsOf(file);
     if (repairs.length === 0) return;
     const page = sectionPagePathOf(file.path) ?? homePath();
-    repairs.forEach((repair, index) => applyRepair(tree, file, page, repair, index));
+    // Every repair is found in the text as written, before any is applied, so one repair's
+    // insertion never splits the words another's `after` quotes; then each text is cut once.
+    const located = repairs.map((repair, index) => ({ repair, index, place: locate(tree, file, repair, index) }));
+    const byNode = new Map<Text, typeof located>();
+    for (const l of located) byNode.set(l.place.node, [...(byNode.get(l.place.node) ?? []), l]);
+    for (const [node, group] of byNode) applyRepairs(node, (group[0] as (typeof group)[number]).place.parent, page, group);
   };
 }
 
@@ -66,7 +73,8 @@ interface Place {
   offset: number;
 }
 
-function applyRepair(tree: Root, file: VFile, page: PagePath, repair: Repair, index: number): void {
+/** The one place of `repair.after` in the text; fails the build naming the file and field otherwise. */
+function locate(tree: Root, file: VFile, repair: Repair, index: number): Place {
   const places = findText(tree, repair.after);
   const place = places[0];
   if (places.length !== 1 || !place) {
@@ -78,14 +86,22 @@ function applyRepair(tree: Root, file: VFile, page: PagePath, repair: Repair, in
           : 'Quote more of the words before the gap, until they occur only once.'),
     );
   }
-  const cut = place.offset + repair.after.length;
-  const before = place.node.value.slice(0, cut);
-  const rest = place.node.value.slice(cut);
-  const inserted: PhrasingContent[] = [{ type: 'text', value: before }];
-  if (repair.insert !== undefined) inserted.push(insertion(repair, index));
-  inserted.push(noteMark(page, repair, index));
-  if (rest !== '') inserted.push({ type: 'text', value: rest });
-  place.parent.children.splice(place.index, 1, ...(inserted as Parent['children']));
+  return place;
+}
+
+/** Cuts one text node after each of its repairs' `after`, inserting the restored words and note marks. */
+function applyRepairs(node: Text, parent: Parent, page: PagePath, group: readonly { repair: Repair; index: number; place: Place }[]): void {
+  const pieces: PhrasingContent[] = [];
+  let at = 0;
+  for (const { repair, index, place } of [...group].sort((x, y) => x.place.offset + x.repair.after.length - (y.place.offset + y.repair.after.length) || x.index - y.index)) {
+    const cut = place.offset + repair.after.length;
+    if (cut > at) pieces.push({ type: 'text', value: node.value.slice(at, cut) });
+    if (repair.insert !== undefined) pieces.push(insertion(repair, index));
+    pieces.push(noteMark(page, repair, index));
+    at = Math.max(at, cut);
+  }
+  if (at < node.value.length) pieces.push({ type: 'text', value: node.value.slice(at) });
+  parent.children.splice(parent.children.indexOf(node), 1, ...(pieces as Parent['children']));
 }
 
 /** The restored words, as `<ins data-editorial class="repair">`. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { partialDateSchema } from './dates.ts';
 import { sectionAliasSchema, sectionIdSchema, slugSchema } from './ids.ts';
 import { repairSchema } from './repair.ts';
+import { corroborationSchema } from './corroboration.ts';
 
 /**
  * Fields every section has, whatever its topic. Spread into each topic schema, which adds a
@@ -31,6 +32,8 @@ export const sectionBaseShape = {
   aliases: z.array(sectionAliasSchema).default([]),
   /** Editorial repairs of what the scraper lost; see {@link repairSchema}. Default: none. */
   repairs: z.array(repairSchema).default([]),
+  /** Paragraphs other sources also hold; see {@link corroborationSchema}. Default: none. */
+  corroboration: z.array(corroborationSchema).default([]),
   /** True for unreviewed ingest output: built, and shown with an "unreviewed" badge. Default: false. */
   draft: z.boolean().default(false),
   /** Why ingest gave the section its topic (the rules that matched). Only on drafts; informational. */

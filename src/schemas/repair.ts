@@ -1,15 +1,29 @@
 import { z } from 'zod';
 import { partialDateSchema } from './dates.ts';
+import { slugSchema } from './ids.ts';
 
-/** Where a restoration's value comes from. All three parts are required, so no repair is unsourced. */
-export const evidenceSchema = z.strictObject({
-  /** Who published the evidence, e.g. "U.S. Department of State". */
-  publisher: z.string().min(1),
-  /** The page holding the evidence, e.g. "https://www.state.gov/u-s-relations-with-russia/". */
-  url: z.url({ error: 'expected an absolute URL such as "https://www.nato.int/…"' }),
-  /** A short quote from that page that supports the restored value. */
-  quote: z.string().min(1),
-});
+/**
+ * Where a restoration's value comes from: who published it, a quote, and where to read it (a
+ * page's `url`, or another source of this reference, `source` and its `line`, or both). No
+ * repair is unsourced.
+ */
+export const evidenceSchema = z
+  .strictObject({
+    /** Who published the evidence, e.g. "U.S. Department of State". */
+    publisher: z.string().min(1),
+    /** The page holding the evidence, e.g. "https://www.state.gov/u-s-relations-with-russia/". */
+    url: z.url({ error: 'expected an absolute URL such as "https://www.nato.int/…"' }).optional(),
+    /** A short quote from that page that supports the restored value. */
+    quote: z.string().min(1),
+    /** Id of another source of this reference (`sources/<id>.txt`) that holds the quote: set when corroboration restored the value. */
+    source: slugSchema.optional(),
+    /** The 1-based line of `source` holding the quote; its source page links to it. */
+    line: z.number().int().positive().optional(),
+  })
+  .refine((e) => e.url !== undefined || e.source !== undefined, {
+    message: 'evidence needs where to read it: a `url` (an absolute URL), or the `source` id (and `line`) of another source of this reference',
+    path: ['url'],
+  });
 
 /** How sure we are of the restored value. */
 export const confidenceSchema = z.enum(['high', 'medium', 'low'], {

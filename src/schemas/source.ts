@@ -44,7 +44,11 @@ export const droppedLineSchema = z.strictObject({
 export const sourceSchema = z.strictObject({
   /** A title for the source, in our words or its own. */
   title: z.string().min(1),
-  /** When the page was published, as its dateline or byline states it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`); not a timeline fact. */
+  /** Who published the text, when known (`npm run ingest -- --publisher`): names the evidence of repairs made from it. */
+  publisher: z.string().min(1).optional(),
+  /** The page the text was taken from (`--url`): the evidence URL of repairs made from it. */
+  url: z.url({ error: 'expected an absolute URL such as "https://www.state.gov/…"' }).optional(),
+  /** When the text was published or retrieved (`--date`, else the page's own dateline or byline): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; not a timeline fact. */
   date: partialDateSchema.optional(),
   /** Where the scraped copy was found, if known. */
   retrievedFrom: z.string().optional(),

@@ -6,7 +6,8 @@
  * Each key is built from the same site data the page renders from (src/lib/site-data.ts): a
  * section page from its entry (the digest its loader stored covers its HTML), its neighbours in
  * the topic, related sections and backlinks, the entities it names or links, its source; plus what
- * every page shows (the site's settings and sources, the citation date, SITE_URL). Too much in a
+ * every page shows or may name (the site's settings, every source's title, the citation date,
+ * SITE_URL). Too much in a
  * key only costs a render; too little would reuse a stale page, which the random-edit test
  * (tests/reliability/incremental.test.ts) compares against clean builds to rule out.
  */
@@ -15,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TopicId } from '../schemas/topic.ts';
 import { buildDate } from './build-date.ts';
+import { sharedLines } from './corroboration.ts';
 import { contentDir } from './content-dir.ts';
 import { neighbourWindow, type EntityEntry, type SectionEntry, type SiteData, type SourceEntry } from './site-data.ts';
 import type { PagePath } from './urls.ts';
@@ -31,7 +33,7 @@ const entityCard = (data: SiteData, id: string) => {
 
 /** What every page shows: the site's name and sources, the citation date, the site URL. */
 function everyPage(data: SiteData): unknown {
-  return [data.site, data.shownSources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? ''];
+  return [data.site, data.shownSources.map((s) => s.id), data.sources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? ''];
 }
 
 const digestOf = (entry: { digest?: string | number | undefined; data: unknown }): unknown => entry.digest ?? entry.data;
@@ -75,7 +77,8 @@ export function sourcePageKey(data: SiteData, entry: SourceEntry): string {
   const sections = data.sections
     .filter((s) => s.data.source === entry.id)
     .map((s) => [s.id, s.data.title, s.data.lines, s.data.repairs, data.graph.paragraphs.get(s.id), [...(data.graph.repairParagraphs.get(s.id) ?? [])]]);
-  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(text).digest('hex'), sections]);
+  const shared = [...sharedLines(data.sections.map((s) => s.data), entry.id)];
+  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(text).digest('hex'), sections, shared]);
 }
 
 export function aliasPageKey(data: SiteData, from: PagePath, entry: SectionEntry): string {

@@ -5,9 +5,9 @@
  *
  * - `astro:build:start`: the `built-site` integration makes a {@link SitePass}, which starts the
  *   worker (src/site-pass/worker.ts), which starts Pagefind's process;
- * - Astro's prerenderer, wrapped (prerenderer.ts), renders section pages first and gives each
- *   rendered page's HTML to {@link SitePass.page}; the worker parses it once (read-page.ts) and
- *   hands section pages on to Pagefind, which writes its index once the last one is in;
+ * - Astro's prerenderer, wrapped (prerenderer.ts), tells the pass the order of the static paths and
+ *   gives each rendered page's HTML to {@link SitePass.page}; the worker parses it once
+ *   (read-page.ts) and hands section pages on to Pagefind, in that order;
  * - `astro:build:done`: {@link SitePass.finish} sends the list of files written; the worker reads
  *   any page it has not seen from disk, writes the indexes and links.json, and runs the checks.
  */

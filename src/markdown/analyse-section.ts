@@ -1,14 +1,7 @@
-import { createProcessor } from '@mdx-js/mdx';
 import type { Node, Parent, Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import { VFile } from 'vfile';
 import { sentenceAround } from '../lib/sentences.ts';
-import type { PagePath } from '../lib/urls.ts';
-import remarkAnchors from './anchors.ts';
 import { isEditorial, renderedProperty } from './editorial.ts';
-import { linkFirstMentions } from './entity-links.ts';
-import type { EntityMatcher } from './entity-matcher.ts';
-import remarkRepairs, { repairIndexOfMarkId } from './repairs.ts';
+import { repairIndexOfMarkId } from './repairs.ts';
 import { collapseWhitespace } from '../lib/text.ts';
 
 /** A paragraph of a section: its anchor id and its source text (editorial nodes removed). */
@@ -35,37 +28,6 @@ export interface SectionAnalysis {
   repairParagraphs: Map<number, string>;
   /** Hrefs of the body's own links (not entity links, not editorial), as written on the page. */
   links: string[];
-}
-
-export interface SectionInput {
-  /** Absolute path of the section file (decides its page, as in the build). */
-  filePath: string;
-  page: PagePath;
-  /** The MDX body, without frontmatter. */
-  body: string;
-  /** The frontmatter; only `repairs` is read. */
-  frontmatter: Record<string, unknown>;
-}
-
-/**
- * Returns a function that runs a section body through the same plugins as the build (anchors,
- * repairs, entity links with `matcher`) and reads off paragraphs, mentions, repair places and
- * links. This is a second parse of the body: a build records the same analysis during its own
- * MDX compile (`record-analysis.ts`), so this only fills in bodies with no record (dev mode,
- * before a page compiles) and is the reference the tests compare the records with.
- */
-export function createSectionAnalyser(matcher: EntityMatcher): (input: SectionInput) => SectionAnalysis {
-  const processor = createProcessor({ format: 'mdx', remarkPlugins: [remarkGfm] });
-  const anchors = remarkAnchors();
-  const repairs = remarkRepairs();
-  return (input) => {
-    const file = new VFile({ path: input.filePath, value: input.body, data: { astro: { frontmatter: input.frontmatter } } } as ConstructorParameters<typeof VFile>[0]);
-    const tree = processor.parse(file) as Root;
-    anchors(tree, file);
-    repairs(tree, file);
-    linkFirstMentions(tree, matcher, input.page);
-    return analyseTree(tree);
-  };
 }
 
 /**

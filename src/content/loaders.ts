@@ -18,13 +18,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { bodyReadingText } from './load.ts';
 import { checkedContent, type CheckedContent } from './checked-content.ts';
 import { ContentError } from './content-error.ts';
 import type { Problem } from './problems.ts';
 import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
 import { termsOf } from '../markdown/entity-terms.ts';
-import { createSectionRenderer, SectionSyntaxError } from '../markdown/render-section.ts';
+import { createSectionRenderer, entityMatchKey, SectionSyntaxError } from '../markdown/render-section.ts';
 import { toStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
@@ -112,23 +111,27 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
   const { store } = context;
   const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));
   const matcher = matcherOrReport(checked, terms);
-  const termsById = new Map(terms.map((t) => [t.id, t]));
   const root = fileURLToPath(context.config.root);
   let render: ReturnType<typeof createSectionRenderer> | undefined;
   const problems: Problem[] = [...checked.problems];
   let rendered = 0;
   for (const [id, section] of content.sections) {
-    const digest = sectionDigest(id, section.text, matcher, termsById, section.body);
-    if (store.get(id)?.digest === digest) continue;
+    const frontmatter = { repairs: section.data.repairs };
+    const textDigest = sectionTextDigest(id, section.text);
+    const kept = store.get(id);
+    const keptAnalysis = kept?.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
+    // Same text and renderer, and the entities match its text exactly as before: the same page.
+    if (kept && keptAnalysis && kept.rendered?.metadata?.['textDigest'] === textDigest
+      && kept.digest === sectionDigest(textDigest, entityMatchKey(matcher, keptAnalysis.linkSegments, frontmatter))) continue;
     render ??= createSectionRenderer(matcher);
     try {
-      const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter: { repairs: section.data.repairs } });
+      const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter });
       store.set({
         id,
         data: section.data as unknown as Record<string, unknown>,
-        digest,
+        digest: sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, frontmatter)),
         filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
-        rendered: { html: out.html, metadata: { headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) } },
+        rendered: { html: out.html, metadata: { headings: out.headings, textDigest, analysis: toStoredAnalysis(out.analysis, out.repairEntities, out.linkSegments) } },
       });
       rendered++;
     } catch (error) {
@@ -196,16 +199,17 @@ function syntaxProblem(file: string, error: SectionSyntaxError): Problem {
 }
 
 /**
- * What a section's rendering depends on: its id (its page), its file's bytes, the entities its text
- * names with all their names and aliases (a rename re-renders exactly the sections naming it, by
- * the old or the new name), and the renderer's own code and packages.
+ * What a section's page depends on, in two parts: its id (its page), its file's bytes and the
+ * renderer's code and packages ({@link sectionTextDigest}); and how the current entities match the
+ * texts its linker searched and its repairs (`entityMatchKey`). A rename re-renders exactly the
+ * sections whose links or repair names it changes; the digest of the entry changes with either.
  */
-function sectionDigest(id: string, text: string, matcher: EntityMatcher, termsById: ReadonlyMap<string, EntityTerms>, body: string): string {
-  const named = [...new Set(matcher.find(bodyReadingText(body)).map((m) => m.entityId))].sort();
-  return crypto
-    .createHash('sha256')
-    .update(JSON.stringify([rendererDigest(), id, text, named.map((e) => termsById.get(e)?.terms ?? [])]))
-    .digest('hex');
+function sectionTextDigest(id: string, text: string): string {
+  return crypto.createHash('sha256').update(JSON.stringify([rendererDigest(), id, text])).digest('hex');
+}
+
+function sectionDigest(textDigest: string, matchKey: string): string {
+  return crypto.createHash('sha256').update(textDigest).update('\0').update(matchKey).digest('hex');
 }
 
 let rendererHash: string | undefined;

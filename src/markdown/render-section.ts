@@ -40,6 +40,20 @@ export interface SectionRender {
   analysis: SectionAnalysis;
   /** Entities named in the section's repairs (restored words and notes), which no link marks in the text. */
   repairEntities: string[];
+  /**
+   * Every text the entity linker searched, in order: the links on the page are a function of these
+   * and the matcher, so the loader can tell, without rendering again, whether a change to the
+   * entities changes this section (see {@link entityMatchKey}).
+   */
+  linkSegments: string[];
+}
+
+/**
+ * What the entities mean for a section: the matches in each text the linker searched, and the
+ * entities its repairs name. Equal keys under two matchers mean the same page.
+ */
+export function entityMatchKey(matcher: EntityMatcher, linkSegments: readonly string[], frontmatter: Record<string, unknown>): string {
+  return JSON.stringify([linkSegments.map((text) => matcher.find(text).map((m) => [m.start, m.end, m.entityId])), repairEntities(frontmatter, matcher)]);
 }
 
 export interface SectionSource {
@@ -80,11 +94,13 @@ export function createSectionRenderer(matcher: EntityMatcher): (source: SectionS
       const tree = parser.runSync(parser.parse(file), file) as Root;
       anchors(tree, file);
       repairs(tree, file);
-      linkFirstMentions(tree, matcher, source.page);
+      const linkSegments: string[] = [];
+      const recording: EntityMatcher = { size: matcher.size, find: (text) => (linkSegments.push(text), matcher.find(text)) };
+      linkFirstMentions(tree, recording, source.page);
       const analysis = analyseTree(tree);
       dropCommentsRejectCode(tree);
       const hast = slug.runSync(toHast(tree) as HastRoot, file) as HastRoot;
-      return { html: toHtml(hast), headings: headingsOf(hast), analysis, repairEntities: repairEntities(source.frontmatter, matcher) };
+      return { html: toHtml(hast), headings: headingsOf(hast), analysis, repairEntities: repairEntities(source.frontmatter, matcher), linkSegments };
     } catch (error) {
       throw asSyntaxError(error);
     }

@@ -12,14 +12,17 @@ export interface StoredAnalysis {
   links: string[];
   /** Entities named in the section's repairs (see render-section.ts). */
   repairEntities: string[];
+  /** The texts the entity linker searched (see render-section.ts). */
+  linkSegments: string[];
 }
 
-export const toStoredAnalysis = (analysis: SectionAnalysis, repairEntities: string[]): StoredAnalysis => ({
+export const toStoredAnalysis = (analysis: SectionAnalysis, repairEntities: string[], linkSegments: string[]): StoredAnalysis => ({
   paragraphs: analysis.paragraphs,
   mentions: analysis.mentions,
   repairParagraphs: [...analysis.repairParagraphs],
   links: analysis.links,
   repairEntities,
+  linkSegments,
 });
 
 export const fromStoredAnalysis = (stored: StoredAnalysis): SectionAnalysis => ({

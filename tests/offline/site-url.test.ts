@@ -41,9 +41,10 @@ describe('a build with SITE_URL', () => {
     }
   });
 
-  it('keeps every link and asset URL relative on every page but the 404 page, whose links are absolute', () => {
+  it('keeps every link and asset URL relative on every page but the 404 page (and each page\'s canonical URL, absolute by definition)', () => {
     const pages = siteFiles(['.html'], out);
     const absolute: string[] = [];
+    const canonicals: string[] = [];
     let checked = 0;
     for (const page of pages) {
       const $ = loadPage(page, out);
@@ -51,6 +52,11 @@ describe('a build with SITE_URL', () => {
         $(`[${attribute}]`).each((_, el) => {
           const value = $(el).attr(attribute) ?? '';
           checked++;
+          // A canonical URL names the page's one address: absolute, the reason SITE_URL exists.
+          if (el.tagName === 'link' && $(el).attr('rel') === 'canonical') {
+            canonicals.push(value);
+            return;
+          }
           if (value.startsWith(base) || value.startsWith('/')) absolute.push(`${page}: ${el.tagName}[${attribute}]="${value}"`);
         });
       }
@@ -59,5 +65,7 @@ describe('a build with SITE_URL', () => {
     const notFound = absolute.filter((a) => a.startsWith('404.html: '));
     expect(absolute.filter((a) => !a.startsWith('404.html: '))).toEqual([]);
     expect(notFound).toContain(`404.html: a[href]="${base}index.html"`);
+    expect(canonicals.length).toBeGreaterThan(50);
+    for (const c of canonicals) expect(c.startsWith(base), c).toBe(true);
   });
 });

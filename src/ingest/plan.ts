@@ -147,12 +147,15 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   };
   const source = sourceFiles(id);
   files.unshift({ path: source.text, content: text }, { path: source.manifest, content: emitYaml(manifest) });
+  // The actor this ingest creates is an entity like the existing ones: the drafts must see its
+  // name and aliases, or "US" in the text becomes a second entity the site's matcher refuses.
+  const known = [...entities];
   if (needsActor && !entities.some((e) => e.id === US_POLICY_ACTOR.id)) {
     files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: emitYaml(US_POLICY_ACTOR.yaml) });
     summary.entitiesCreated.push(US_POLICY_ACTOR.id);
+    known.push({ id: US_POLICY_ACTOR.id, ...US_POLICY_ACTOR.yaml, dates: [] });
   }
-  for (const e of draftEntities(entityTexts, entities)) {
-    if (e.id === US_POLICY_ACTOR.id && summary.entitiesCreated.includes(e.id)) continue;
+  for (const e of draftEntities(entityTexts, known)) {
     files.push({ path: `entities/${e.id}.yaml`, content: draftEntityYaml(e, id) });
     summary.entitiesCreated.push(e.id);
   }

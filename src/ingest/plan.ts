@@ -28,6 +28,8 @@ export interface IngestOptions {
   entities?: readonly EntityInfo[];
   /** Section ids (`<topic>/<slug>`) other files hold: new slugs avoid them. */
   takenSectionIds?: Iterable<string>;
+  /** Lines (1-based) that another source in the content folder shares: never dropped as page header or footer. */
+  sharedLines?: ReadonlySet<number>;
   /** Called now and then with the share of work done (0..1) and the stage. */
   onProgress?: (done: number, stage: string) => void;
   /** Where the text comes from (`--title --publisher --url --date`): written to the manifest, the title replacing the found one. */
@@ -84,7 +86,7 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   const mentions = entityMatcher(entities);
 
   const { lines } = splitLines(text);
-  const { verdicts, facts } = cleanLines(lines);
+  const { verdicts, facts } = cleanLines(lines, options.sharedLines);
   progress(0.2, 'cleaned');
   const blocks = segmentBlocks(verdicts);
   const drafts = groupSections(blocks);

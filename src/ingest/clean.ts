@@ -1,7 +1,7 @@
 import type { Publisher } from '../schemas/source.ts';
 import { DROP_REASONS } from '../schemas/source.ts';
 import { endsSentence, normalizeSpace } from './normalize.ts';
-import { datelineDate, hasBannerWords, isAuthorLine, isLabelValue, isProse, shapeReason, WORDS } from './line-shape.ts';
+import { datelineDate, hasBannerWords, isAuthorLine, isLabelValue, isProse, shapeReason, stopDensity, WORDS } from './line-shape.ts';
 import { bodyBounds, chooseTitle, contentWords } from './page-zones.ts';
 
 /** Why a line is not placed in a section; the manifest's `dropped[].reason`. */
@@ -25,6 +25,8 @@ export interface PageFacts {
 /** Lines longer than this are never page furniture. */
 const LONG_LINE = 300;
 
+/** A line that begins in lower case: part of a sentence, never a title or a header. */
+const FRAGMENT = /^\p{Ll}/u;
 const BULLET = /^[•·▪◦‣●■□►▸▹*+\-–—^]\s|^\[\d+\]\s/;
 const TITLE_PUBLISHER = /^(.{3,}?)\s+[-|–—]\s+([A-Z0-9][\w.&'’]*(?:\s+[A-Z0-9&][\w.&'’]*){0,3})$/;
 
@@ -32,11 +34,12 @@ const TITLE_PUBLISHER = /^(.{3,}?)\s+[-|–—]\s+([A-Z0-9][\w.&'’]*(?:\s+[A-Z
  * Sorts every line of a scraped text into kept text or a dropped line with its reason, so that
  * placed + dropped is always the whole input. A line's shape decides first (line-shape.ts);
  * then its place: a short line that ends no sentence, before the text begins or after it ends,
- * is the page's header or footer (page-zones.ts). Lines there that read as sentences are kept
- * and marked `unsure`. Lines that name the page (its title, related titles with their
- * publisher, a dated byline) also fill {@link PageFacts}.
+ * is the page's header or footer (page-zones.ts). Lines there that read as sentences, or are
+ * too long to be furniture, are kept and marked `unsure`. Lines that name the page (its title,
+ * related titles with their publisher, a dated byline) also fill {@link PageFacts}. Lines in
+ * `shared` (1-based), which another source also holds, are never dropped for their place.
  */
-export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[]; facts: PageFacts } {
+export function cleanLines(lines: readonly string[], shared: ReadonlySet<number> = new Set()): { verdicts: LineVerdict[]; facts: PageFacts } {
   // Only short lines can be furniture; long ones are text, and are not normalised at all, which
   // keeps cleaning cheap on large input.
   const normal = lines.map((l) => (l.length > LONG_LINE ? '' : normalizeSpace(l)));
@@ -59,13 +62,13 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
   });
 
   const shapes = normal.map((n, i) => (n === '' || lines[i]!.length > LONG_LINE ? undefined : shapeOf(normal, lines, i)));
-  const prose = normal.map((n, i) => (lines[i]!.length > LONG_LINE ? /[\p{L}]/u.test(lines[i]!) : !shapes[i] && !BULLET.test(n) && isProse(n, (normal[i + 1] ?? '') !== '')));
+  const prose = normal.map((n, i) => (lines[i]!.length > LONG_LINE ? /[\p{L}]/u.test(lines[i]!) : !shapes[i] && !BULLET.test(n) && (isProse(n, (normal[i + 1] ?? '') !== '') || isCutProse(n))));
   const body = bodyBounds(prose, normal.map((n, i) => n === '' && lines[i]!.length <= LONG_LINE));
   const zone = (i: number): 'header' | 'footer' | undefined => (!body ? undefined : i < body.start ? 'header' : i > body.end ? 'footer' : undefined);
   // The heading right before the text's first paragraph ("Summary") belongs to the text.
   const leadHeading = body ? [...normal.keys()].slice(0, body.start).reverse().find((i) => normal[i] !== '') : undefined;
   const firstText = lines.findIndex((l, i) => l.length > LONG_LINE || (normal[i] !== '' && !shapes[i]));
-  const headerLines = body ? [...normal.keys()].filter((i) => i < body.start && normal[i] !== '' && !shapes[i] && isShort(normal[i]!) && (counts.get(normal[i]!.toLowerCase()) ?? 0) === 1 && !isAuthorLine(normal[i]!) && !/[.;:]$/.test(normal[i]!)) : [];
+  const headerLines = body ? [...normal.keys()].filter((i) => i < body.start && normal[i] !== '' && !shapes[i] && isShort(normal[i]!) && (counts.get(normal[i]!.toLowerCase()) ?? 0) === 1 && !isAuthorLine(normal[i]!) && !/[.;:…]$/.test(normal[i]!) && !FRAGMENT.test(normal[i]!)) : [];
   const bodyWords = body ? contentWords(lines.slice(body.start, body.end + 1).join(' ')) : new Map<string, number>();
   const chosen = body ? chooseTitle(headerLines.map((i) => ({ index: i, text: stripBullet(normal[i]!) })), bodyWords) : undefined;
   const titleIndex = chosen?.index ?? (body ? -1 : firstText);
@@ -100,8 +103,11 @@ export function cleanLines(lines: readonly string[]): { verdicts: LineVerdict[];
     if (where === 'header' && isAuthorLine(n)) return drop('byline');
     // A line the next one continues in lower case is part of a wrapped sentence: never furniture by place.
     const continued = /^\p{Ll}/u.test(normal[i + 1] ?? '');
-    if (where && !continued && !(where === 'header' && i === leadHeading && isHeadingShape(n))) {
-      if (!endsSentence(n)) return drop(where === 'header' ? 'page-header' : 'page-footer');
+    // A line another source shares is a sentence two publishers wrote, and one that begins in lower
+    // case continues or quotes a sentence (titles, site names and menus begin with a capital):
+    // neither is furniture by place.
+    if (where && !continued && !shared.has(line) && !FRAGMENT.test(n) && !(where === 'header' && i === leadHeading && isHeadingShape(n))) {
+      if (!endsSentence(n) && short) return drop(where === 'header' ? 'page-header' : 'page-footer');
       if (datelineDate(n)) return drop('byline');
       if (hasBannerWords(n)) return drop('site-banner');
       return { line, text, kind: 'text', unsure: `line ${line} is kept though it stands ${where === 'header' ? 'before' : 'after'} the text; check it is not page furniture.` };
@@ -125,6 +131,13 @@ function shapeOf(normal: readonly string[], lines: readonly string[], i: number)
   if (isLabelValue(normal[i]!) && (near(-1) || near(1))) return { reason: 'table' };
   return own;
 }
+
+/**
+ * A paragraph whose last sentence lost its end: the scraper deletes a final number with its full
+ * stop ("met twice a year until 2003." -> "met twice a year until "). Too long for furniture and
+ * as dense with function words as prose, it is text, and it can begin or end the page's text.
+ */
+const isCutProse = (n: string): boolean => !isShort(n) && stopDensity(n) >= 0.2;
 
 const isHeadingShape = (n: string): boolean => WORDS(n) <= 8 && !endsSentence(n) && /^[\p{Lu}\p{N}]/u.test(n);
 

@@ -19,6 +19,7 @@ import { IngestError } from './errors.ts';
 import { planIngest, sourceFiles } from './plan.ts';
 import { formatSummary } from './summary.ts';
 import { writeAtomically } from './write.ts';
+import { linesSharedWithOthers } from './corroborate/corroborate.ts';
 import { corroborateForIngest, ORIGIN_OPTIONS, ORIGIN_USAGE, originOf, type Origin } from './corroborate/at-ingest.ts';
 
 const USAGE = `usage: npm run ingest -- <scraped.txt> --id <source-id> ${ORIGIN_USAGE} [--force] [--dry-run]`;
@@ -42,6 +43,7 @@ function main(argv: string[]): number {
     entities: state.entities,
     takenSectionIds: state.takenSectionIds,
     origin: args.origin,
+    sharedLines: linesSharedWithOthers(dir, args.id, text),
     ...(large ? { onProgress: (done: number, stage: string) => process.stderr.write(`ingest: ${Math.round(done * 100)}% (${stage})\n`) } : {}),
   });
   const files = plan.files.map((f) => (f.path === source.text ? { ...f, content: Buffer.from(bytes).toString('utf8') } : f));

@@ -28,6 +28,8 @@ export interface IngestOptions {
   entities?: readonly EntityInfo[];
   /** Section ids (`<topic>/<slug>`) other files hold: new slugs avoid them. */
   takenSectionIds?: Iterable<string>;
+  /** Lines (1-based) that another source in the content folder shares: never dropped as page header or footer. */
+  sharedLines?: ReadonlySet<number>;
   /** Called now and then with the share of work done (0..1) and the stage. */
   onProgress?: (done: number, stage: string) => void;
   /** Where the text comes from (`--title --publisher --url --date`): written to the manifest, the title replacing the found one. */
@@ -84,7 +86,7 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   const mentions = entityMatcher(entities);
 
   const { lines } = splitLines(text);
-  const { verdicts, facts } = cleanLines(lines);
+  const { verdicts, facts } = cleanLines(lines, options.sharedLines);
   progress(0.2, 'cleaned');
   const blocks = segmentBlocks(verdicts);
   const drafts = groupSections(blocks);
@@ -147,12 +149,15 @@ export function planIngest(text: string, options: IngestOptions = {}): IngestPla
   };
   const source = sourceFiles(id);
   files.unshift({ path: source.text, content: text }, { path: source.manifest, content: emitYaml(manifest) });
+  // The actor this ingest creates is an entity like the existing ones: the drafts must see its
+  // name and aliases, or "US" in the text becomes a second entity the site's matcher refuses.
+  const known = [...entities];
   if (needsActor && !entities.some((e) => e.id === US_POLICY_ACTOR.id)) {
     files.push({ path: `entities/${US_POLICY_ACTOR.id}.yaml`, content: emitYaml(US_POLICY_ACTOR.yaml) });
     summary.entitiesCreated.push(US_POLICY_ACTOR.id);
+    known.push({ id: US_POLICY_ACTOR.id, ...US_POLICY_ACTOR.yaml, dates: [] });
   }
-  for (const e of draftEntities(entityTexts, entities)) {
-    if (e.id === US_POLICY_ACTOR.id && summary.entitiesCreated.includes(e.id)) continue;
+  for (const e of draftEntities(entityTexts, known)) {
     files.push({ path: `entities/${e.id}.yaml`, content: draftEntityYaml(e, id) });
     summary.entitiesCreated.push(e.id);
   }

@@ -77,6 +77,16 @@ export function corroborate(dir: string, id: string, text: string, info: SourceI
   return { planned: out, updates, report, stats };
 }
 
+/**
+ * Lines of the new text `text` (source `id`) that share a sentence with a source already in `dir`:
+ * another publisher's text has them, so they are text, never page furniture (clean.ts).
+ */
+export function linesSharedWithOthers(dir: string, id: string, text: string): Set<number> {
+  const existing = existingSources(dir, id);
+  if (existing.length === 0) return new Set();
+  return new Set(alignSources(alignText(id, text), existing.map((s) => s.text)).shared.map((s) => s.b.line));
+}
+
 /** The sources of `dir` other than `id`: their text split for alignment, and their manifest's names. */
 function existingSources(dir: string, id: string): { text: RawText; info: SourceInfo; lines: string[] }[] {
   const folder = path.join(dir, 'sources');

@@ -70,7 +70,7 @@ describe('without --force', () => {
       }
     }
     expect(refused).toBe(planned.length - 5);
-  }, 300_000);
+  }, 600_000);
 
   it('refuses to write over earlier drafts even when their source files are gone', () => {
     expect(ingest(SEED, '--id', 'seed').code).toBe(0);

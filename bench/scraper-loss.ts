@@ -34,8 +34,8 @@ const onePass = (text: string): string => LOSSES.reduce((out, [pattern, replacem
 
 /**
  * `text` as the scraper would have left it: see the table above. Passes repeat until nothing
- * changes (a deletion can join two short numbers into a long one: "1 234, 56"); each pass only
- * deletes, so this ends.
+ * changes (one deletion can make another: in "item 1.231" the "231" goes, and then "1." ends the
+ * text); each pass only deletes, so this ends.
  */
 export function loseNumbers(text: string): string {
   let out = text;

@@ -18,8 +18,11 @@ describe('loseNumbers', () => {
     ['the 9M729, which violates the INF Treaty', 'the 9M, which violates the INF Treaty'],
     ['following the 1917 Bolshevik Revolution', 'following the Bolshevik Revolution'],
     ['established a mission in 1998.', 'established a mission in'],
-    ['on 17 July the Allies met 40 times.', 'on 17 July the Allies met times.'],
+    ['the Allies met 40 times. Then', 'the Allies met 40 times. Then'],
+    ['the Allies met 40. Then', 'the Allies met Then'],
     ['on 17 July they met.', 'on 17 July they met.'],
+    // One deletion makes another: "231" goes, then "1." ends the text.
+    ['item 1.231', 'item'],
   ])('%s', (written, scraped) => {
     expect(loseNumbers(written)).toBe(scraped);
   });
@@ -30,7 +33,8 @@ describe('loseNumbers', () => {
     expect(countLostNumbers('nothing lost on 17 July')).toBe(0);
   });
 
-  const text = fc.string({ unit: fc.constantFrom('1', '2', '9', ' ', ',', '.', 'a', 'Z', 'in', 'July', '\n'), maxLength: 60 });
+  // Short pieces, digits and punctuation often, so deletions meet and make new losses ("1.231").
+  const text = fc.string({ unit: fc.constantFrom('1', '23', '456', ' ', ',', '.', 'a', 'July', '\n'), maxLength: 40 });
   /** True when `small` can be had from `big` by deleting characters. */
   const isSubsequence = (small: string, big: string) => {
     let i = 0;
@@ -45,7 +49,7 @@ describe('loseNumbers', () => {
       expect(out).not.toMatch(/\d{3}/);
       expect(loseNumbers(out)).toBe(out);
       expect(countLostNumbers(t)).toBeGreaterThanOrEqual(0);
-    }), { numRuns: 2000 });
+    }), { numRuns: 5000 });
   });
 
   it('leaves text without digits as it was', () => {

@@ -90,25 +90,32 @@ function readResults(): Results | undefined {
   return JSON.parse(fs.readFileSync(RESULTS, 'utf8')) as Results;
 }
 
-const fresh: SizeResult[] = [];
-for (const size of sizes) fresh.push(await benchSize(size));
+/** Merges `fresh` into bench/results.json (replacing those sizes) and writes it: after every size, so a run that fails later keeps what it measured. */
+function writeResults(fresh: readonly SizeResult[], throughput: ThroughputResult[]): Results {
+  const done = new Set(fresh.map((r) => r.sections));
+  // Results of other sizes are kept only when they have this shape (one cold and four warm builds).
+  const previous = readResults()?.sizes.filter((r) => !done.has(r.sections) && Array.isArray(r.builds)) ?? [];
+  const all = [...previous, ...fresh].sort((a, b) => a.sections - b.sections);
+  const results: Results = {
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown CPU', cores: os.availableParallelism(), memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()}`, node: process.version },
+    note: 'Per size: one cold build (no cache, empty output), then warm builds on its cache after each edit. A machine shared with other work: compare loadAverage before comparing timings.',
+    sizes: all,
+    ingestThroughput: throughput,
+    linear: linearCheck(all, COMMIT),
+  };
+  fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  return results;
+}
 
+const fresh: SizeResult[] = [];
 let throughput: ThroughputResult[] = readResults()?.ingestThroughput ?? [];
+for (const size of sizes) {
+  fresh.push(await benchSize(size));
+  writeResults(fresh, throughput);
+}
 if (!values['no-throughput']) {
   console.log('[bench] ingest throughput on 1 MB and 10 MB of text');
   throughput = measureThroughput([1, 10], seed);
 }
-
-// Results of other sizes are kept only when they have this shape (one cold and four warm builds).
-const previous = readResults()?.sizes.filter((r) => !sizes.includes(r.sections) && Array.isArray(r.builds)) ?? [];
-const all = [...previous, ...fresh].sort((a, b) => a.sections - b.sections);
-const results: Results = {
-  machine: { cpu: os.cpus()[0]?.model ?? 'unknown CPU', cores: os.availableParallelism(), memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()}`, node: process.version },
-  note: 'Per size: one cold build (no cache, empty output), then warm builds on its cache after each edit. A machine shared with other work: compare loadAverage before comparing timings.',
-  sizes: all,
-  ingestThroughput: throughput,
-  linear: linearCheck(all, COMMIT),
-};
-fs.writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
-if (!printResults(results)) process.exitCode = 1;
+if (!printResults(writeResults(fresh, throughput))) process.exitCode = 1;
 console.log(`\nresults: ${path.relative(ROOT, RESULTS)}`);

@@ -102,8 +102,8 @@ export function printResults(results: Results): boolean {
   for (const r of sizes) {
     console.log(`\n${r.sections} sections: cold, then warm builds on its cache after each edit\n`);
     console.log(table(
-      ['build', 'change', 'seconds', 'x cold', 'CPU s', 'pages rendered', 'pages reused', 'sections rendered', 'content s', 'after last page s', 'load avg'],
-      r.builds.map((b) => [b.step, b.change, secs(b.seconds), b.ratioToCold.toFixed(2), secs(b.cpuSeconds), String(b.pagesRendered), String(b.pagesReused), String(b.sectionsRendered), b.contentSeconds.toFixed(1), b.afterLastPageSeconds.toFixed(1), b.loadAverage.toFixed(1)]),
+      ['build', 'change', 'seconds', 'x cold', 'CPU s', 'pages rendered', 'pages reused', 'sections rendered', 'content s', 'after last page s', 'peak RSS', 'load avg'],
+      r.builds.map((b) => [b.step, b.change, secs(b.seconds), b.ratioToCold.toFixed(2), secs(b.cpuSeconds), String(b.pagesRendered), String(b.pagesReused), String(b.sectionsRendered), b.contentSeconds.toFixed(1), b.afterLastPageSeconds.toFixed(1), mb(b.peakRssBytes), b.loadAverage.toFixed(1)]),
     ));
     const checks = targetChecks(r);
     if (checks.length) console.log(`\n${table(['target (issue 16)', 'measured', 'limit', 'met'], checks.map((c) => [c.what, `x${c.ratio.toFixed(2)}`, `x${c.limit}`, c.met ? 'yes' : 'NO']))}`);

@@ -51,6 +51,8 @@ export async function siteData(): Promise<SiteData> {
     const checked = checkedContent(contentDir());
     if (checked.problems.length) throw new ContentError(checked.dir, checked.problems);
   }
+  // getCollection() returns a new array on every call, so the identity test below never holds: in a build, where content cannot change, keep the first result.
+  if (cached && !import.meta.env.DEV) return cached.promise;
   const sections = await getCollection('sections');
   if (cached?.sections !== sections) cached = { sections, promise: load(sections) };
   return cached.promise;

@@ -134,7 +134,7 @@ function sentence(r: Random, topic: TopicId): string {
       case 0: return `${subject}, on ${day} ${month} ${year}, ${verb} ${name} ${complement}.`;
       case 1: return `${subject}${clause} ${verb} ${name} ${complement} in ${month} ${year}.`;
       case 2: return `${subject}${clause} ${verb} ${name} ${complement} in ${year}.`;
-      case 3: return `An accord naming ${name}, which entered into force in ${year}, was reviewed ${complement}.`;
+      case 3: return `An accord naming ${name}, signed on ${day} ${month} and in force from ${year}, was reviewed ${complement}.`;
       case 4: return `${subject} ${verb} ${name}, with over ${r.int(2, 9)},${r.int(100, 999)} officers taking part.`;
       case 5: return `${subject} ${verb} ${name} over the ${r.int(2, 9)}M${r.int(100, 999)} system, ${complement}.`;
       default: return `On ${month} ${day}, ${year}, ${subject.replace(/^The /, 'the ')} ${verb} ${name} ${complement}.`;

@@ -1,7 +1,10 @@
 /**
  * Scraped-style benchmark text: what an SEO compilation page looks like after a scraper has been
  * through it (see content/sources/*.txt). A repeated search-query line, pasted page titles,
- * bullet lists of links, and paragraphs of prose on our four topics, about 600 words a section.
+ * bullet lists of links, and paragraphs of prose on our four topics, about 600 words a section,
+ * whose numbers are lost the way the seed's scraper lost them (bench/scraper-loss.ts), so the
+ * ingest finds candidate repairs in most sections, as it does in the seed. Titles keep their
+ * number (it keeps slugs unique at any size).
  *
  * Deterministic: section i has the same text for a given seed whatever the total count, so the
  * pages of a 100-section run are the first 100 pages of a 1,000-section run (the linear-cost check
@@ -10,6 +13,7 @@
 import { TOPIC_IDS, type TopicId } from '../src/schemas/topic.ts';
 import { createRandom, itemSeed, type Random } from './random.ts';
 import { CLAUSES, LINK_NAMES, LINK_WORDS, PUBLISHERS, VOCABULARY } from './vocabulary.ts';
+import { countLostNumbers, loseNumbers } from './scraper-loss.ts';
 
 /** Why a generated line is noise rather than prose (the values of the source manifest's `dropped`). */
 export type NoiseKind = 'query-repeat' | 'page-title' | 'link-bullet';
@@ -29,6 +33,8 @@ export interface GeneratedSection {
   /** 1-based line numbers of the section's paragraphs in the whole text. */
   lines: number[];
   paragraphs: string[];
+  /** Numbers the scraper took out of this section's paragraphs (bench/scraper-loss.ts). */
+  lostNumbers: number;
 }
 
 export interface GeneratedText {
@@ -55,11 +61,14 @@ export function generateScrapedText(count: number, seed = 1): GeneratedText {
     const r = createRandom(itemSeed(seed, index));
     const topic = TOPIC_IDS[index % TOPIC_IDS.length] as TopicId;
     const title = sectionTitle(r, topic, index);
-    const section: GeneratedSection = { index, topic, title, lines: [], paragraphs: [] };
+    const section: GeneratedSection = { index, topic, title, lines: [], paragraphs: [], lostNumbers: 0 };
     lines.push({ kind: 'title', text: title, section: index }, { kind: 'blank' });
     let words = 0;
     while (words < 600) {
-      const paragraph = paragraphText(r, topic);
+      const written = paragraphText(r, topic);
+      // The scraper lost numbers across sentence boundaries ("in 1998. Until" -> "in Until").
+      const paragraph = loseNumbers(written);
+      section.lostNumbers += countLostNumbers(written);
       words += paragraph.split(' ').length;
       section.paragraphs.push(paragraph);
       lines.push({ kind: 'paragraph', text: paragraph, section: index });
@@ -105,10 +114,33 @@ function paragraphText(r: Random, topic: TopicId): string {
   return sentences.join(' ');
 }
 
+/**
+ * Share of sentences that carry a number in one of the seed's shapes (a year after a day and a
+ * month, a year ending a sentence, a count, a designation...). The seed lost ~25 numbers in ~30
+ * paragraphs; at this rate a ~600-word section loses ~4, and the ingest flags most of them.
+ */
+const NUMBER_RATE = 0.1;
+const MONTHS = ['April', 'June', 'July', 'December'] as const;
+
 function sentence(r: Random, topic: TopicId): string {
   const v = VOCABULARY[topic];
+  const [subject, verb, name, complement] = [r.pick(v.subjects), r.pick(v.verbs), r.pick(v.names), r.pick(v.complements)];
   const clause = r.chance(0.4) ? `, ${r.pick(CLAUSES)},` : '';
-  // Like the seed source, some years are lost by the scraper ("in April" with no year).
-  const when = r.chance(0.3) ? ` in ${r.pick(['April', 'June', 'July', 'December'])}${r.chance(0.5) ? ` ${r.int(1991, 2019)}` : ''}` : '';
-  return `${r.pick(v.subjects)}${clause} ${r.pick(v.verbs)} ${r.pick(v.names)} ${r.pick(v.complements)}${when}.`;
+  const month = r.pick(MONTHS);
+  if (r.chance(NUMBER_RATE)) {
+    const year = r.int(1917, 2019);
+    const day = r.int(1, 28);
+    switch (r.int(0, 6)) {
+      case 0: return `${subject}, on ${day} ${month} ${year}, ${verb} ${name} ${complement}.`;
+      case 1: return `${subject}${clause} ${verb} ${name} ${complement} in ${month} ${year}.`;
+      case 2: return `${subject}${clause} ${verb} ${name} ${complement} in ${year}.`;
+      case 3: return `An accord naming ${name}, signed on ${day} ${month} and in force from ${year}, was reviewed ${complement}.`;
+      case 4: return `${subject} ${verb} ${name}, with over ${r.int(2, 9)},${r.int(100, 999)} officers taking part.`;
+      case 5: return `${subject} ${verb} ${name} over the ${r.int(2, 9)}M${r.int(100, 999)} system, ${complement}.`;
+      default: return `On ${month} ${day}, ${year}, ${subject.replace(/^The /, 'the ')} ${verb} ${name} ${complement}.`;
+    }
+  }
+  // Like the seed source, a month may stand with no year and no loss ("in April").
+  const when = r.chance(0.15) ? ` in ${month}` : '';
+  return `${subject}${clause} ${verb} ${name} ${complement}${when}.`;
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseFrontmatter } from '../src/content/frontmatter.ts';
 import { runMeasured, type Measured } from './measure.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,4 +23,32 @@ export async function ingestInto(contentDir: string, textFile: string, sourceId:
     env: { ...process.env, SITE_CONTENT_DIR: contentDir },
     logFile,
   });
+}
+
+/** How many of the ingest's drafts carry candidate repairs: the generated text must lose numbers as the scraper does. */
+export interface DraftRepairs {
+  drafts: number;
+  draftsWithRepairs: number;
+  repairs: number;
+}
+
+/** Counts the sections among `files` (`sections/**.mdx`, as the ingest plans or writes them) and the repairs in their frontmatter. */
+export function countRepairs(files: readonly { path: string; content: string }[]): DraftRepairs {
+  const counts: DraftRepairs = { drafts: 0, draftsWithRepairs: 0, repairs: 0 };
+  for (const file of files.filter((f) => /^sections\/.*\.mdx$/.test(f.path))) {
+    const parsed = parseFrontmatter(file.content);
+    if (!parsed.ok) throw new Error(`bench: the ingest wrote ${file.path} with unreadable frontmatter: ${parsed.message}`);
+    const repairs = (parsed.data as { repairs?: unknown[] }).repairs ?? [];
+    counts.drafts++;
+    counts.repairs += repairs.length;
+    if (repairs.length > 0) counts.draftsWithRepairs++;
+  }
+  return counts;
+}
+
+/** {@link countRepairs} over the section files of `contentDir`. */
+export function countDraftRepairs(contentDir: string): DraftRepairs {
+  const dir = path.join(contentDir, 'sections');
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx'));
+  return countRepairs(files.map((f) => ({ path: `sections/${f.split(path.sep).join('/')}`, content: fs.readFileSync(path.join(dir, f), 'utf8') })));
 }

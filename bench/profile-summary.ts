@@ -4,6 +4,10 @@
  * --profile` and for docs/performance.md.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { cacheRoot } from '../src/lib/build-dirs.ts';
+
+const BUILD_CACHE = `${cacheRoot(path.resolve(import.meta.dirname, '..'))}/`;
 
 interface ProfileNode {
   id: number;
@@ -28,11 +32,12 @@ export interface ProfileSummary {
 export function ownerOf(url: string, functionName: string): string {
   if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
   if (url.startsWith('node:')) return 'node (built-ins)';
+  // The build's own bundle runs from its cache folder (ours to name: src/lib/build-dirs.ts).
+  if (url.includes(BUILD_CACHE)) return 'built site bundle (pages, components)';
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (pkg?.[1]) return pkg[1];
   const ours = /\/(src\/[^/]+)\//.exec(url);
   if (ours?.[1]) return ours[1];
-  if (/\/\.prerender\/|\/chunks\//.test(url)) return 'built site bundle (pages, components, compiled MDX)';
   return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
 }
 

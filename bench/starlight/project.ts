@@ -12,6 +12,9 @@ import { spawnSync } from 'node:child_process';
 /** Starlight 0.42 is the line that peers with Astro 7 (astro ^7.2.10). */
 const STARLIGHT_VERSION = '0.42';
 
+/** What `ensureInstalled` leaves in the project folder; everything else is rewritten per build. */
+const INSTALLED = new Set(['node_modules', 'package.json', 'package-lock.json']);
+
 const CONFIG = (topics: readonly string[]) => `import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 export default defineConfig({
@@ -89,8 +92,10 @@ export function writeStarlightProject(dir: string, root: string, contentDir: str
   ensureInstalled(dir, root, progress);
   const sectionsDir = path.join(contentDir, 'sections');
   const topics = topicsOf(sectionsDir);
-  fs.rmSync(path.join(dir, 'src'), { recursive: true, force: true });
-  fs.rmSync(path.join(dir, '.astro'), { recursive: true, force: true });
+  // A fresh project each time, but for the installed packages: nothing a build before left stays.
+  for (const name of fs.readdirSync(dir)) {
+    if (!INSTALLED.has(name)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
   for (const topic of topics) {
     const target = path.join(dir, 'src', 'content', 'docs', topic);
     fs.mkdirSync(target, { recursive: true });

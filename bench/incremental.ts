@@ -1,0 +1,95 @@
+/**
+ * Our build of one benchmark content folder, cold and then warm: the cold build starts with no
+ * cache and no output; each warm build after it uses the same content and output folders, so it
+ * reuses the cache the build before left (src/lib/build-dirs.ts), after one edit (bench/edits.ts):
+ *
+ * 1. nothing changed; 2. one section's text changed; 3. one section added; 4. one entity renamed.
+ *
+ * The cold builds and the warm ones are two calls, so that other builds of the same content (the
+ * floor, Starlight) can run between them, before any edit. Edits accumulate, as an editor's would. Every build is timed and its own log read for the pages
+ * it rendered and reused (bench/build-log.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildDirs } from '../src/lib/build-dirs.ts';
+import { readBuildLog, type BuildLog } from './build-log.ts';
+import { addSection, editSectionText, renameEntity } from './edits.ts';
+import { ROOT } from './ingest-step.ts';
+import { runMeasured } from './measure.ts';
+
+export interface BuildRun extends BuildLog {
+  /** cold, unchanged, text-edit, section-added or entity-renamed. */
+  step: string;
+  /** What the edit before this build changed. */
+  change: string;
+  seconds: number;
+  /** User + system CPU seconds of the whole process tree (0 without /usr/bin/time). */
+  cpuSeconds: number;
+  peakRssBytes: number;
+  /** This build's wall time over the cold build's. */
+  ratioToCold: number;
+  /** 1-minute load average when this build started. */
+  loadAverage: number;
+}
+
+export interface IncrementalOptions {
+  contentDir: string;
+  outDir: string;
+  /** Folder for the build logs. */
+  logDir: string;
+  /** Cold builds to time (the median is kept); the warm ones follow the last. */
+  coldRuns: number;
+  /** Seconds since 1970 of the citation date every build of the run shows (src/lib/build-date.ts). */
+  sourceDateEpoch: number;
+  /** The entity the last step renames. */
+  renameEntityId: string;
+  progress: (message: string) => void;
+  loadAverage: () => number;
+}
+
+const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions) => string }[] = [
+  { step: 'unchanged', edit: () => 'nothing' },
+  { step: 'text-edit', edit: (o) => editSectionText(o.contentDir) },
+  { step: 'section-added', edit: (o) => addSection(o.contentDir) },
+  { step: 'entity-renamed', edit: (o) => renameEntity(o.contentDir, o.renameEntityId) },
+];
+
+/** The environment of every build of one benchmark: its folders, and one citation date (so a build after midnight re-renders nothing for it). */
+function buildEnv(o: IncrementalOptions): NodeJS.ProcessEnv {
+  return { ...process.env, SITE_CONTENT_DIR: o.contentDir, SITE_OUT_DIR: o.outDir, SOURCE_DATE_EPOCH: String(o.sourceDateEpoch), ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: string, change: string, logName: string): Promise<Omit<BuildRun, 'ratioToCold'>> {
+  const loadAverage = o.loadAverage();
+  o.progress(`build: ${step} (${change}; load average ${loadAverage.toFixed(1)})`);
+  const logFile = path.join(o.logDir, logName);
+  const measured = await runMeasured('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, logFile });
+  const log = readBuildLog(fs.readFileSync(logFile, 'utf8'));
+  o.progress(`built in ${measured.seconds.toFixed(1)} s (${measured.cpuSeconds.toFixed(1)} s CPU): ${log.pagesRendered} pages rendered, ${log.pagesReused} reused; ${log.sectionsRendered} sections rendered`);
+  return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, ...log };
+}
+
+/** Cold builds (`coldRuns` of them, each with no cache and no output); returns the median. */
+export async function coldBuilds(o: IncrementalOptions): Promise<{ cold: BuildRun; coldSeconds: number[] }> {
+  const env = buildEnv(o);
+  const colds: Omit<BuildRun, 'ratioToCold'>[] = [];
+  for (let run = 1; run <= o.coldRuns; run++) {
+    fs.rmSync(o.outDir, { recursive: true, force: true });
+    fs.rmSync(buildDirs(env, ROOT).cacheDir, { recursive: true, force: true });
+    colds.push(await timedBuild(o, env, 'cold', `no cache, run ${run} of ${o.coldRuns}`, `build-cold-${run}.log`));
+  }
+  const median = [...colds].sort((a, b) => a.seconds - b.seconds)[Math.floor((colds.length - 1) / 2)];
+  if (!median) throw new Error('bench: no cold build ran (coldRuns must be at least 1)');
+  return { cold: { ...median, ratioToCold: 1 }, coldSeconds: colds.map((c) => c.seconds) };
+}
+
+/** The warm steps, each after its edit, on the cache the last build left; ratios to `coldSeconds`. */
+export async function warmBuilds(o: IncrementalOptions, coldSeconds: number): Promise<BuildRun[]> {
+  const env = buildEnv(o);
+  const warm: BuildRun[] = [];
+  for (const { step, edit } of WARM_STEPS) {
+    const built = await timedBuild(o, env, step, edit(o), `build-${step}.log`);
+    warm.push({ ...built, ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
+  }
+  return warm;
+}

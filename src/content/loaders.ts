@@ -214,13 +214,16 @@ function sectionDigest(textDigest: string, matchKey: string): string {
 
 let rendererHash: string | undefined;
 
-/** A hash of the renderer's code (src/markdown, the URL and text helpers it uses) and the lock file. */
+/** A hash of the renderer's code (src/markdown, src/schemas, the URL and text helpers it uses) and the lock file. */
 function rendererDigest(): string {
   if (rendererHash) return rendererHash;
   const src = fileURLToPath(new URL('../', import.meta.url));
   const hash = crypto.createHash('sha256');
+  const inFolder = (folder: string) => fs.readdirSync(path.join(src, folder)).sort().map((f) => path.join(src, folder, f));
   const files = [
-    ...fs.readdirSync(path.join(src, 'markdown')).sort().map((f) => path.join(src, 'markdown', f)),
+    // The renderer, the schemas it validates repairs and anchors with, and the helpers it imports.
+    ...inFolder('markdown'),
+    ...inFolder('schemas'),
     ...['urls.ts', 'sentences.ts', 'text.ts'].map((f) => path.join(src, 'lib', f)),
     path.join(src, '..', 'package-lock.json'),
   ];

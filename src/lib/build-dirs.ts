@@ -17,7 +17,7 @@ export function buildDirs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
   const finalOutDir = path.resolve(cwd, env.SITE_OUT_DIR?.trim() || 'dist');
   const outDir = env.SITE_STAGING_DIR?.trim() ? path.resolve(cwd, env.SITE_STAGING_DIR.trim()) : finalOutDir;
   const key = crypto.createHash('sha256').update(`${contentDir(env, cwd)}\0${finalOutDir}`).digest('hex').slice(0, 16);
-  return { outDir, finalOutDir, cacheDir: path.join(cwd, 'node_modules', '.astro', 'sites', key) };
+  return { outDir, finalOutDir, cacheDir: path.join(cacheRoot(cwd), key) };
 }
 
 /** The folder holding every build's cache (see {@link buildDirs}). */

@@ -12,12 +12,10 @@
  * (tests/reliability/incremental.test.ts) compares against clean builds to rule out.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { TopicId } from '../schemas/topic.ts';
 import { buildDate } from './build-date.ts';
 import { sharedLines } from './corroboration.ts';
-import { contentDir } from './content-dir.ts';
+import { readSourceText } from './source-text.ts';
 import { neighbourWindow, type EntityEntry, type SectionEntry, type SiteData, type SourceEntry } from './site-data.ts';
 import type { PagePath } from './urls.ts';
 
@@ -73,12 +71,11 @@ export function topicPageKey(data: SiteData, topic: TopicId): string {
 }
 
 export function sourcePageKey(data: SiteData, entry: SourceEntry): string {
-  const text = fs.readFileSync(path.join(contentDir(), 'sources', `${entry.id}.txt`));
   const sections = data.sections
     .filter((s) => s.data.source === entry.id)
     .map((s) => [s.id, s.data.title, s.data.lines, s.data.repairs, data.graph.paragraphs.get(s.id), [...(data.graph.repairParagraphs.get(s.id) ?? [])]]);
   const shared = [...sharedLines(data.sections.map((s) => s.data), entry.id)];
-  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(text).digest('hex'), sections, shared]);
+  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(readSourceText(entry.id).join('\n')).digest('hex'), sections, shared]);
 }
 
 export function aliasPageKey(data: SiteData, from: PagePath, entry: SectionEntry): string {

@@ -5,7 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { parseFrontmatter } from '../src/content/frontmatter.ts';
+import { createEntityMatcher } from '../src/markdown/entity-matcher.ts';
+import { loadEntityTerms } from '../src/markdown/entity-terms.ts';
 import { runMeasured, type Measured } from './measure.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -18,11 +21,45 @@ export async function ingestInto(contentDir: string, textFile: string, sourceId:
   for (const file of fs.readdirSync(path.join(ROOT, 'content', 'sources'))) {
     fs.cpSync(path.join(ROOT, 'content', 'sources', file), path.join(contentDir, 'sources', file));
   }
-  return runMeasured('npm', ['run', 'ingest', '--silent', '--', textFile, '--id', sourceId], {
+  const measured = await runMeasured('npm', ['run', 'ingest', '--silent', '--', textFile, '--id', sourceId], {
     cwd: ROOT,
     env: { ...process.env, SITE_CONTENT_DIR: contentDir },
     logFile,
   });
+  dropUnnamedEntities(contentDir);
+  return measured;
+}
+
+/**
+ * Deletes the seed entities that no generated section names (by a name or alias in its file, or
+ * by id in its frontmatter): the build fails on an entity nothing names, as an editor's would, and
+ * the generated text names only some of the seed's entities.
+ */
+export function dropUnnamedEntities(contentDir: string): string[] {
+  const dir = path.join(contentDir, 'sections');
+  const texts = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+  const terms = loadEntityTerms(contentDir);
+  const matcher = createEntityMatcher(terms);
+  const named = new Set<string>();
+  for (const text of texts) for (const m of matcher.find(text)) named.add(m.entityId);
+  const dropped = new Set(terms.map((t) => t.id).filter((id) => !named.has(id) && !texts.some((t) => t.includes(id))));
+  const entitiesDir = path.join(contentDir, 'entities');
+  for (const file of fs.readdirSync(entitiesDir)) {
+    const full = path.join(entitiesDir, file);
+    if (dropped.has(file.replace(/\.ya?ml$/, ''))) {
+      fs.rmSync(full);
+      continue;
+    }
+    // A kept entity's `related` list must not name a dropped one.
+    const doc = parseDocument(fs.readFileSync(full, 'utf8'));
+    const related = doc.get('related') as { items: { value: unknown }[] } | undefined;
+    if (!related?.items?.some((item) => dropped.has(String(item.value)))) continue;
+    related.items = related.items.filter((item) => !dropped.has(String(item.value)));
+    fs.writeFileSync(full, doc.toString());
+  }
+  return [...dropped];
 }
 
 /** How many of the ingest's drafts carry candidate repairs: the generated text must lose numbers as the scraper does. */

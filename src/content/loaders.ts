@@ -25,12 +25,16 @@ import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../ma
 import { termsOf } from '../markdown/entity-terms.ts';
 import { createSectionRenderer, entityMatchKey, SectionSyntaxError } from '../markdown/render-section.ts';
 import { toStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
+import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
 import { entitySchema } from '../schemas/entity.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import { siteSchema } from '../schemas/site.ts';
 import { sourceSchema } from '../schemas/source.ts';
+
+/** The sections loader's meta key for the hash of the entity terms its stored digests were made with. */
+const TERMS_KEY = 'entity-terms';
 
 /** The id of the one entry of the `site` collection. */
 export const SITE_ENTRY_ID = 'site';
@@ -40,7 +44,11 @@ export function sectionsLoader(dir: string): Loader {
   return {
     name: 'sections',
     schema: sectionSchema,
-    load: (context) => watched(context, dir, () => loadSections(context, dir)),
+    load: (context) => {
+      // Opened once per loader: in dev the same cache serves every reload.
+      const linkTexts = openLinkTextCache(fileURLToPath(context.config.cacheDir));
+      return watched(context, dir, () => loadSections(context, dir, linkTexts));
+    },
   };
 }
 
@@ -104,25 +112,34 @@ function syncEntries(context: LoaderContext, entries: ReadonlyMap<string, { data
   for (const id of store.keys()) if (!entries.has(id)) store.delete(id);
 }
 
-async function loadSections(context: LoaderContext, dir: string): Promise<void> {
+async function loadSections(context: LoaderContext, dir: string, linkTexts: LinkTextCache): Promise<void> {
   const started = Date.now();
   const checked = checkedContent(dir);
   const { content } = checked;
   const { store } = context;
   const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));
   const matcher = matcherOrReport(checked, terms);
+  // Every stored digest was made with the entity terms of the last completed load, recorded in the
+  // store's own meta (so it always describes this store): with the same terms, a section whose
+  // text digest is unchanged keeps its digest without searching its text again. Before a load
+  // with new terms the record goes, so a load stopped halfway leaves nothing to trust.
+  const termsKey = crypto.createHash('sha256').update(JSON.stringify(terms)).digest('hex');
+  const sameTerms = context.meta.get(TERMS_KEY) === termsKey;
+  if (!sameTerms) context.meta.delete(TERMS_KEY);
   const root = fileURLToPath(context.config.root);
   let render: ReturnType<typeof createSectionRenderer> | undefined;
   const problems: Problem[] = [...checked.problems];
   let rendered = 0;
+  const digests = new Set<string>();
   for (const [id, section] of content.sections) {
     const frontmatter = { repairs: section.data.repairs };
     const textDigest = sectionTextDigest(id, section.text);
+    digests.add(textDigest);
     const kept = store.get(id);
-    const keptAnalysis = kept?.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
+    const keptSegments = linkTexts.get(textDigest);
     // Same text and renderer, and the entities match its text exactly as before: the same page.
-    if (kept && keptAnalysis && kept.rendered?.metadata?.['textDigest'] === textDigest
-      && kept.digest === sectionDigest(textDigest, entityMatchKey(matcher, keptAnalysis.linkSegments, frontmatter))) continue;
+    if (kept?.rendered && keptSegments && kept.rendered.metadata?.['textDigest'] === textDigest
+      && (sameTerms || kept.digest === sectionDigest(textDigest, entityMatchKey(matcher, keptSegments, frontmatter)))) continue;
     render ??= createSectionRenderer(matcher);
     try {
       const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter });
@@ -131,8 +148,9 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
         data: section.data as unknown as Record<string, unknown>,
         digest: sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, frontmatter)),
         filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
-        rendered: { html: out.html, metadata: { headings: out.headings, textDigest, analysis: toStoredAnalysis(out.analysis, out.repairEntities, out.linkSegments) } },
+        rendered: { html: out.html, metadata: { headings: out.headings, textDigest, analysis: toStoredAnalysis(out.analysis, out.repairEntities) } },
       });
+      linkTexts.set(textDigest, out.linkSegments);
       rendered++;
     } catch (error) {
       if (!(error instanceof SectionSyntaxError)) throw error;
@@ -140,6 +158,8 @@ async function loadSections(context: LoaderContext, dir: string): Promise<void> 
     }
   }
   for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
+  linkTexts.save(digests);
+  context.meta.set(TERMS_KEY, termsKey);
   if (problems.length === 0) problems.push(...unnamedEntityProblems(checked, store));
   if (problems.length) throw new ContentError(dir, problems);
   context.logger.info(summary(checked, rendered, Date.now() - started));

@@ -29,12 +29,33 @@ const entityCard = (data: SiteData, id: string) => {
   return e ? [id, e.data.name, e.data.kind, e.data.description] : [id];
 };
 
-/** What every page shows: the site's name and sources, the citation date, the site URL. */
-function everyPage(data: SiteData): unknown {
-  return [data.site, data.shownSources.map((s) => s.id), data.sources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? ''];
+const everyPageKeys = new WeakMap<SiteData, string>();
+
+/** What every page shows: the site's name and sources, the citation date, the site URL (hashed once per site data). */
+function everyPage(data: SiteData): string {
+  let key = everyPageKeys.get(data);
+  if (key === undefined) {
+    key = hash([data.site, data.shownSources.map((s) => s.id), data.sources.map((s) => [s.id, s.data.title]), buildDate(), process.env.SITE_URL ?? '']);
+    everyPageKeys.set(data, key);
+  }
+  return key;
 }
 
 const digestOf = (entry: { digest?: string | number | undefined; data: unknown }): unknown => entry.digest ?? entry.data;
+
+const sourceDigests = new WeakMap<SourceEntry, string>();
+
+/** A source as section pages show it: its loader's digest, or a hash of its data (once per entry). */
+function sourceDigest(entry: SourceEntry | undefined): string | null {
+  if (!entry) return null;
+  if (entry.digest !== undefined) return String(entry.digest);
+  let key = sourceDigests.get(entry);
+  if (key === undefined) {
+    key = hash(entry.data);
+    sourceDigests.set(entry, key);
+  }
+  return key;
+}
 
 export function sectionPageKey(data: SiteData, entry: SectionEntry): string {
   const window = neighbourWindow(data, entry.id);
@@ -50,7 +71,8 @@ export function sectionPageKey(data: SiteData, entry: SectionEntry): string {
     (data.related.get(entry.id) ?? []).map(sectionCard),
     (data.graph.referencedBy.get(entry.id) ?? []).map((b) => [b.how, sectionCard(data.sectionById.get(b.sectionId))]),
     [...entities].sort().map((id) => entityCard(data, id)),
-    data.sourceById.get(entry.data.source)?.data ?? null,
+    // The source's stored digest covers its whole manifest (hundreds of KB for a big page), hashed once by its loader.
+    sourceDigest(data.sourceById.get(entry.data.source)),
   ]);
 }
 

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLinkTextCache } from '../../src/content/link-text-cache.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'link-text-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('link text cache', () => {
+  it('gives a later load the texts saved for the sections still there, and drops the others', () => {
+    const dir = tempDir();
+    const first = openLinkTextCache(dir);
+    first.set('a', ['Russia and NATO', 'met']);
+    first.set('b', ['gone']);
+    first.save(new Set(['a']));
+    const second = openLinkTextCache(dir);
+    expect(second.get('a')).toEqual(['Russia and NATO', 'met']);
+    expect(second.get('b')).toBeUndefined();
+  });
+
+  it('treats a missing, corrupt or foreign file as empty (the section is rendered again)', () => {
+    const dir = tempDir();
+    expect(openLinkTextCache(dir).get('a')).toBeUndefined();
+    const file = path.join(dir, 'sections-link-text.json');
+    fs.writeFileSync(file, '{ not json');
+    expect(openLinkTextCache(dir).get('a')).toBeUndefined();
+    fs.writeFileSync(file, JSON.stringify({ version: 999, entries: [['a', ['x']]] }));
+    expect(openLinkTextCache(dir).get('a')).toBeUndefined();
+    fs.writeFileSync(file, JSON.stringify({ version: 1, entries: [['a', [1, 2]], ['b', ['ok']]] }));
+    const cache = openLinkTextCache(dir);
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toEqual(['ok']);
+  });
+
+  it('does not rewrite the file when nothing changed', () => {
+    const dir = tempDir();
+    const cache = openLinkTextCache(dir);
+    cache.set('a', ['x']);
+    cache.save(new Set(['a']));
+    const file = path.join(dir, 'sections-link-text.json');
+    const before = fs.statSync(file).mtimeMs;
+    fs.utimesSync(file, new Date(0), new Date(0));
+    openLinkTextCache(dir).save(new Set(['a']));
+    expect(fs.statSync(file).mtimeMs).toBe(0);
+    expect(before).toBeGreaterThan(0);
+  });
+});

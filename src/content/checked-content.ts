@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateContent, SITE_FILE, type ValidatedContent } from './validate.ts';
 import type { Problem } from './problems.ts';
+import { openYamlCache } from './yaml-cache.ts';
 
 export interface CheckedContent {
   dir: string;
@@ -23,12 +24,17 @@ const FOLDERS = ['sections', 'entities', 'sources'] as const;
 
 let last: { key: string; result: CheckedContent } | undefined;
 
-/** The check's result for `dir` as it is now (recomputed only when a file changed). */
-export function checkedContent(dir: string): CheckedContent {
+/**
+ * The check's result for `dir` as it is now (recomputed only when a file changed). With
+ * `cacheDir` (the build's cache folder), files parsed by an earlier build are not parsed again.
+ */
+export function checkedContent(dir: string, cacheDir?: string): CheckedContent {
   const key = fingerprint(dir);
   if (last?.key === key) return last.result;
   const started = Date.now();
-  const { problems, content } = validateContent(dir);
+  const yaml = cacheDir === undefined ? undefined : openYamlCache(cacheDir);
+  const { problems, content } = validateContent(dir, yaml?.parse);
+  yaml?.save();
   const result = { dir, problems, content, ms: Date.now() - started };
   last = { key, result };
   return result;

@@ -5,8 +5,11 @@ export type ParsedFile =
   | { ok: true; data: unknown; body: string; bodyStartLine: number }
   | { ok: false; message: string; line?: number | undefined; hint?: string };
 
+/** A YAML parser: {@link parseYaml} or one that remembers its results (yaml-cache.ts). */
+export type YamlParser = (text: string, lineOffset?: number) => ReturnType<typeof parseYaml>;
+
 /** Splits `---\n<yaml>\n---\n<body>` and parses the YAML, reporting the line of a YAML error. */
-export function parseFrontmatter(text: string): ParsedFile {
+export function parseFrontmatter(text: string, yaml: YamlParser = parseYaml): ParsedFile {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!source.startsWith('---\n')) {
     return { ok: false, message: 'no frontmatter block at the start of the file', line: 1, hint: 'start the file with a line "---", then the fields (title, topic, summary, source…), then a line "---".' };
@@ -16,7 +19,7 @@ export function parseFrontmatter(text: string): ParsedFile {
     return { ok: false, message: 'a frontmatter block that is never closed', line: 1, hint: 'add a line "---" after the last field.' };
   }
   const yamlText = source.slice(4, end + 1);
-  const parsed = parseYaml(yamlText, 1);
+  const parsed = yaml(yamlText, 1);
   if (!parsed.ok) return parsed;
   const bodyStartLine = yamlText.split('\n').length + 2;
   return { ok: true, data: parsed.data, body: source.slice(end + 5), bodyStartLine };

@@ -46,7 +46,7 @@ export function sectionsLoader(dir: string): Loader {
     schema: sectionSchema,
     load: (context) => {
       // Opened once per loader: in dev the same cache serves every reload.
-      const linkTexts = openLinkTextCache(fileURLToPath(context.config.cacheDir));
+      const linkTexts = openLinkTextCache(cacheDirOf(context));
       return watched(context, dir, () => loadSections(context, dir, linkTexts));
     },
   };
@@ -57,7 +57,7 @@ export function entitiesLoader(dir: string): Loader {
   return {
     name: 'entities',
     schema: entitySchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir).content.entities)),
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context)).content.entities)),
   };
 }
 
@@ -66,7 +66,7 @@ export function sourcesLoader(dir: string): Loader {
   return {
     name: 'sources',
     schema: sourceSchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir).content.sources)),
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context)).content.sources)),
   };
 }
 
@@ -75,9 +75,12 @@ export function siteLoader(dir: string): Loader {
   return {
     name: 'site',
     schema: siteSchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, new Map([[SITE_ENTRY_ID, { data: checkedContent(dir).content.site }]]))),
+    load: (context) => watched(context, dir, () => syncEntries(context, new Map([[SITE_ENTRY_ID, { data: checkedContent(dir, cacheDirOf(context)).content.site }]]))),
   };
 }
+
+/** The build's own cache folder (src/lib/build-dirs.ts), where the loaders keep what is not content-store data. */
+const cacheDirOf = (context: LoaderContext): string => fileURLToPath(context.config.cacheDir);
 
 /**
  * Runs `load` now and, in dev, again whenever a file of `dir` changes. A failing reload in dev is
@@ -114,7 +117,7 @@ function syncEntries(context: LoaderContext, entries: ReadonlyMap<string, { data
 
 async function loadSections(context: LoaderContext, dir: string, linkTexts: LinkTextCache): Promise<void> {
   const started = Date.now();
-  const checked = checkedContent(dir);
+  const checked = checkedContent(dir, cacheDirOf(context));
   const { content } = checked;
   const { store } = context;
   const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));

@@ -11,7 +11,7 @@ import { sourceSchema, type SourceData } from '../schemas/source.ts';
 import type { EntityData } from '../schemas/entity.ts';
 import { topicSchemas } from '../schemas/topics.ts';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
-import { parseFrontmatter, parseYaml } from './frontmatter.ts';
+import { parseFrontmatter, parseYaml, type YamlParser } from './frontmatter.ts';
 import { bodyReadingText, fileIdOf, listContentFiles, readText, sectionIdOf, type ContentFile } from './load.ts';
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
@@ -50,7 +50,7 @@ export { SITE_FILE };
  * Validates every file in a content folder and every reference between them, collecting all
  * problems rather than stopping at the first, so one build run lists everything to fix.
  */
-export function validateContent(dir: string): { problems: Problem[]; content: ValidatedContent } {
+export function validateContent(dir: string, yaml: YamlParser = parseYaml): { problems: Problem[]; content: ValidatedContent } {
   const problems: Problem[] = [];
   const shown = (relative: string) => path.join(path.basename(dir), relative).split(path.sep).join('/');
   const content: ValidatedContent = { sections: new Map(), entityIds: new Set(), sourceIds: new Set(), entities: new Map(), sources: new Map(), site: siteSchema.parse({}) };
@@ -60,7 +60,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
     const read = readText(fs.readFileSync(siteFile));
     const site = read.unreadable
       ? (problems.push({ file: shown(SITE_FILE), field: '(file)', expected: 'a text file in UTF-8', found: read.unreadable, hint: 'save the file as UTF-8 text.' }), undefined)
-      : checkYaml(SITE_FILE, read.text, siteSchema, shown, problems);
+      : checkYaml(SITE_FILE, read.text, siteSchema, shown, problems, yaml);
     if (site) content.site = site;
   }
 
@@ -71,7 +71,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   });
 
   for (const file of readable(listContentFiles(dir, 'sources', ['.yaml', '.yml']))) {
-    const data = checkYaml(file.relative, file.text, sourceSchema, shown, problems);
+    const data = checkYaml(file.relative, file.text, sourceSchema, shown, problems, yaml);
     if (data === undefined) continue;
     const id = fileIdOf(file.relative);
     content.sourceIds.add(id);
@@ -89,7 +89,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   const validEntities: EntityFile[] = [];
   const formerIds: { file: string; id: string; formerIds: string[] }[] = [];
   for (const file of entityFiles) {
-    const data = checkYaml(file.relative, file.text, entitySchema, shown, problems);
+    const data = checkYaml(file.relative, file.text, entitySchema, shown, problems, yaml);
     if (data) {
       validEntities.push({ file: shown(file.relative), id: fileIdOf(file.relative), data });
       content.entities.set(fileIdOf(file.relative), { file: shown(file.relative), data });
@@ -107,7 +107,7 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   const sectionIds = new Set(sectionFiles.map((f) => sectionIdOf(f.relative)));
   for (const file of readable(sectionFiles)) {
     const shownFile = shown(file.relative);
-    const parsed = parseFrontmatter(file.text);
+    const parsed = parseFrontmatter(file.text, yaml);
     if (!parsed.ok) {
       problems.push({ file: shownFile, field: '(frontmatter)', expected: 'valid YAML between two "---" lines', found: parsed.message, hint: parsed.hint ?? 'fix the YAML syntax on that line (indentation, a missing colon, an unclosed quote).', line: parsed.line });
       continue;
@@ -158,8 +158,8 @@ export function validateContent(dir: string): { problems: Problem[]; content: Va
   return { problems, content };
 }
 
-function checkYaml<S extends z.ZodType>(relative: string, text: string, schema: S, shown: (r: string) => string, problems: Problem[]): z.output<S> | undefined {
-  const parsed = parseYaml(text);
+function checkYaml<S extends z.ZodType>(relative: string, text: string, schema: S, shown: (r: string) => string, problems: Problem[], yaml: YamlParser): z.output<S> | undefined {
+  const parsed = yaml(text);
   if (!parsed.ok) {
     problems.push({ file: shown(relative), field: '(file)', expected: 'valid YAML', found: parsed.message, hint: 'fix the YAML syntax on that line.', line: parsed.line });
     return undefined;

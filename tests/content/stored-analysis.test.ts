@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sectionIdPath } from '../../src/lib/urls.ts';
 import { createEntityMatcher } from '../../src/markdown/entity-matcher.ts';
 import { createSectionRenderer } from '../../src/markdown/render-section.ts';
 import { fromStoredAnalysis, toStoredAnalysis } from '../../src/markdown/stored-analysis.ts';
@@ -11,7 +12,7 @@ const render = createSectionRenderer(createEntityMatcher([
 ]));
 
 const analysisOf = (body: string): SectionAnalysis =>
-  render({ filePath: '/tmp/s.mdx', page: 'history/s.html', body, bodyStartLine: 1, frontmatter: {} }).analysis;
+  render({ filePath: '/tmp/s.mdx', page: sectionIdPath('history/s'), body, bodyStartLine: 1, frontmatter: {} }).analysis;
 
 // A store round trip (devalue keeps plain JSON data as it is) must give the analysis back exactly.
 const roundTrip = (a: SectionAnalysis) => fromStoredAnalysis(JSON.parse(JSON.stringify(toStoredAnalysis(a, []))));

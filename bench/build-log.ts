@@ -9,10 +9,14 @@
  *   integration: pages the build rendered, and pages the incremental build reused (they were not
  *   rendered, so the site pass read them from disk after the last page);
  * - `[built-site] ... waited for after the last page (4941 ms)`: the search indexes, links.json
- *   and link checks after the last page.
+ *   and link checks after the last page;
+ * - or `build: nothing changed since the last build ...; skipped.` from scripts/build.ts, when
+ *   Astro did not run at all.
  */
 
 export interface BuildLog {
+  /** The build found nothing changed and did not run Astro (scripts/build.ts). */
+  skipped: boolean;
   /** Pages rendered by this build. */
   pagesRendered: number;
   /** Pages the incremental build reused from the build before, unrendered. */
@@ -38,8 +42,11 @@ function numbers(log: string, pattern: RegExp, what: string): number[] {
 /** Reads a whole `npm run build` log; throws when one of our lines is missing, so nothing is guessed. */
 export function readBuildLog(log: string): BuildLog {
   const text = log.replace(ANSI, '');
+  if (/^build: nothing changed since the last build .*; skipped\./m.test(text)) {
+    return { skipped: true, pagesRendered: 0, pagesReused: 0, sectionsRendered: 0, sectionsUnchanged: 0, contentSeconds: 0, afterLastPageSeconds: 0 };
+  }
   const [rendered = 0, reused = 0] = numbers(text, /\[pages-read\] (\d+) pages read while rendering, (\d+) from disk after/, '"[pages-read]" (src/integrations/built-site.ts)');
   const [sectionsRendered = 0, sectionsUnchanged = 0, contentMs = 0] = numbers(text, /\[sections\] content OK: \d+ sections \((\d+) rendered, (\d+) unchanged\).*\((\d+) ms\)/, '"[sections] content OK" (src/content/loaders.ts)');
   const [afterMs = 0] = numbers(text, /\[built-site\] .*after the last page \((\d+) ms\)/, '"[built-site] ... after the last page" (src/integrations/built-site.ts)');
-  return { pagesRendered: rendered, pagesReused: reused, sectionsRendered, sectionsUnchanged, contentSeconds: contentMs / 1000, afterLastPageSeconds: afterMs / 1000 };
+  return { skipped: false, pagesRendered: rendered, pagesReused: reused, sectionsRendered, sectionsUnchanged, contentSeconds: contentMs / 1000, afterLastPageSeconds: afterMs / 1000 };
 }

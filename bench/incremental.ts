@@ -3,7 +3,9 @@
  * cache and no output; each warm build after it uses the same content and output folders, so it
  * reuses the cache the build before left (src/lib/build-dirs.ts), after one edit (bench/edits.ts):
  *
- * 1. nothing changed; 2. one section's text changed; 3. one section added; 4. one entity renamed.
+ * 1. nothing changed, Astro run anyway (`SITE_REBUILD=1`: Astro's incremental build on its own);
+ * 2. nothing changed, `npm run build` as an editor runs it (it finds nothing changed and skips);
+ * 3. one section's text changed; 4. one section added; 5. one entity renamed.
  *
  * The cold builds and the warm ones are two calls, so that other builds of the same content (the
  * floor, Starlight) can run between them, before any edit. Edits accumulate, as an editor's would. Every build is timed and its own log read for the pages
@@ -18,7 +20,7 @@ import { ROOT } from './ingest-step.ts';
 import { runMeasured } from './measure.ts';
 
 export interface BuildRun extends BuildLog {
-  /** cold, unchanged, text-edit, section-added or entity-renamed. */
+  /** cold, unchanged, unchanged-skipped, text-edit, section-added or entity-renamed. */
   step: string;
   /** What the edit before this build changed. */
   change: string;
@@ -47,8 +49,9 @@ export interface IncrementalOptions {
   loadAverage: () => number;
 }
 
-const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions) => string }[] = [
-  { step: 'unchanged', edit: () => 'nothing' },
+const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions) => string; env?: NodeJS.ProcessEnv }[] = [
+  { step: 'unchanged', edit: () => 'nothing; Astro run anyway (SITE_REBUILD=1)', env: { SITE_REBUILD: '1' } },
+  { step: 'unchanged-skipped', edit: () => 'nothing; npm run build as it is' },
   { step: 'text-edit', edit: (o) => editSectionText(o.contentDir) },
   { step: 'section-added', edit: (o) => addSection(o.contentDir) },
   { step: 'entity-renamed', edit: (o) => renameEntity(o.contentDir, o.renameEntityId) },
@@ -65,7 +68,7 @@ async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: s
   const logFile = path.join(o.logDir, logName);
   const measured = await runMeasured('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, logFile });
   const log = readBuildLog(fs.readFileSync(logFile, 'utf8'));
-  o.progress(`built in ${measured.seconds.toFixed(1)} s (${measured.cpuSeconds.toFixed(1)} s CPU): ${log.pagesRendered} pages rendered, ${log.pagesReused} reused; ${log.sectionsRendered} sections rendered`);
+  o.progress(`built in ${measured.seconds.toFixed(1)} s (${measured.cpuSeconds.toFixed(1)} s CPU): ${log.skipped ? 'skipped, nothing changed' : `${log.pagesRendered} pages rendered, ${log.pagesReused} reused; ${log.sectionsRendered} sections rendered`}`);
   return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, ...log };
 }
 
@@ -87,8 +90,8 @@ export async function coldBuilds(o: IncrementalOptions): Promise<{ cold: BuildRu
 export async function warmBuilds(o: IncrementalOptions, coldSeconds: number): Promise<BuildRun[]> {
   const env = buildEnv(o);
   const warm: BuildRun[] = [];
-  for (const { step, edit } of WARM_STEPS) {
-    const built = await timedBuild(o, env, step, edit(o), `build-${step}.log`);
+  for (const { step, edit, env: extra } of WARM_STEPS) {
+    const built = await timedBuild(o, { ...env, ...extra }, step, edit(o), `build-${step}.log`);
     warm.push({ ...built, ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
   }
   return warm;

@@ -6,6 +6,10 @@
  *
  * `SITE_FAILED_DIR=<dir>` keeps a failed build's files there, to look at what went wrong.
  *
+ * Nothing changed since the last successful build (no file of the content folder or of the
+ * project's code, no setting, and the output folder as that build left it: src/lib/build-inputs.ts)
+ * means nothing to do: the build is skipped and says so. `SITE_REBUILD=1` builds anyway.
+ *
  * The fresh folder lies inside the project (Astro keeps its prerender chunks beside an output
  * folder within the project, and in a shared folder otherwise), under the build's own cache
  * folder (src/lib/build-dirs.ts), so builds of different content or output folders never share it.
@@ -14,12 +18,28 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDirs } from '../src/lib/build-dirs.ts';
+import { buildInputsKey, outputManifest } from '../src/lib/build-inputs.ts';
 
-const ASTRO = path.resolve(import.meta.dirname, '..', 'node_modules', 'astro', 'bin', 'astro.mjs');
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** The last successful build's inputs and output, in the build's cache folder. */
+const LAST_BUILD = 'last-build.json';
+
+interface LastBuild {
+  inputs: string;
+  output: string[];
+}
 
 function main(args: string[]): number {
   const { finalOutDir, cacheDir } = buildDirs();
   fs.mkdirSync(cacheDir, { recursive: true });
+  const lastBuildFile = path.join(cacheDir, LAST_BUILD);
+  const inputs = buildInputsKey(ROOT, process.env, args);
+  if (process.env.SITE_REBUILD?.trim() !== '1' && upToDate(lastBuildFile, inputs, finalOutDir)) {
+    process.stdout.write(`build: nothing changed since the last build (content, code, settings and ${display(finalOutDir)} as it left them); skipped. SITE_REBUILD=1 builds anyway.\n`);
+    return 0;
+  }
+  fs.rmSync(lastBuildFile, { force: true });
   removeAbandonedStaging(cacheDir);
   const staging = path.join(cacheDir, `staging-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
@@ -34,8 +54,28 @@ function main(args: string[]): number {
     return result.status && result.status > 0 ? result.status : 1;
   }
   swapInto(staging, finalOutDir);
+  writeJsonAtomic(lastBuildFile, { inputs, output: outputManifest(finalOutDir) } satisfies LastBuild);
   process.stdout.write(`build: ${display(finalOutDir)} replaced by the new build, every check passed.\n`);
   return 0;
+}
+
+/** Whether the last successful build had these inputs and left the output folder exactly as it is now. */
+function upToDate(file: string, inputs: string, outDir: string): boolean {
+  let last: Partial<LastBuild>;
+  try {
+    last = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LastBuild>;
+  } catch {
+    return false;
+  }
+  if (last.inputs !== inputs || !Array.isArray(last.output) || last.output.length === 0) return false;
+  const now = outputManifest(outDir);
+  return now.length === last.output.length && now.every((line, i) => line === last.output?.[i]);
+}
+
+function writeJsonAtomic(file: string, value: unknown): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(value));
+  fs.renameSync(temp, file);
 }
 
 /**

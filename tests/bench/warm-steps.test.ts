@@ -40,15 +40,21 @@ describe('the benchmark: cold, then warm builds after each edit', () => {
       if (!found) throw new Error(`no ${name} build in ${warm.map((b) => b.step).join(', ')}`);
       return found;
     };
-    expect(warm.map((b) => b.step)).toEqual(['unchanged', 'text-edit', 'section-added', 'entity-renamed']);
+    expect(warm.map((b) => b.step)).toEqual(['unchanged', 'unchanged-skipped', 'text-edit', 'section-added', 'entity-renamed']);
     for (const b of warm) expect(b.ratioToCold).toBeCloseTo(b.seconds / cold.seconds, 2);
 
     const unchanged = step('unchanged');
+    expect(unchanged.skipped).toBe(false);
     expect(unchanged.sectionsRendered).toBe(0);
     expect(unchanged.pagesRendered + unchanged.pagesReused).toBe(pages);
     expect(unchanged.pagesReused).toBeGreaterThan(pages / 2);
 
+    // Run as an editor runs it, a build with nothing changed does not start Astro at all.
+    const skipped = step('unchanged-skipped');
+    expect(skipped).toMatchObject({ skipped: true, pagesRendered: 0, sectionsRendered: 0 });
+
     const edited = step('text-edit');
+    expect(edited.skipped).toBe(false);
     expect(edited.sectionsRendered).toBe(1);
     expect(edited.pagesRendered + edited.pagesReused).toBe(pages);
     const editedPage = edited.change.replace(/^a sentence added to /, '').replace(/\.mdx$/, '.html');

@@ -76,7 +76,9 @@ const EDIT_KINDS: Record<string, () => string> = {
   repair() {
     const withRepairs = sectionFiles().filter((f) => /^ {2}note: /m.test(read(`sections/${f}`)));
     const f = pick(withRepairs);
-    write(`sections/${f}`, read(`sections/${f}`).replace(/^( {2}note: )(.*)$/m, (_m, k: string, v: string) => `${k}${v.replace(/^['"]|['"]$/g, '')} Checked again.`));
+    // Words go in right after the opening quote (or before a plain value), so a quoted note that
+    // runs over several lines, or holds ": ", stays the same valid YAML.
+    write(`sections/${f}`, read(`sections/${f}`).replace(/^( {2}note: )(['"]?)/m, (_m, k: string, quote: string) => `${k}${quote}Checked again. `));
     return `a repair note in ${f}`;
   },
   entityRename() {

@@ -87,10 +87,12 @@ export async function coldBuilds(o: IncrementalOptions): Promise<{ cold: BuildRu
 }
 
 /** The warm steps, each after its edit, on the cache the last build left; ratios to `coldSeconds`. */
-export async function warmBuilds(o: IncrementalOptions, coldSeconds: number): Promise<BuildRun[]> {
+export async function warmBuilds(o: IncrementalOptions, coldSeconds: number, only?: readonly string[]): Promise<BuildRun[]> {
   const env = buildEnv(o);
   const warm: BuildRun[] = [];
-  for (const { step, edit, env: extra } of WARM_STEPS) {
+  const unknown = only?.filter((name) => !WARM_STEPS.some((s) => s.step === name)) ?? [];
+  if (unknown.length) throw new Error(`bench: no warm step ${unknown.join(', ')}; the steps are ${WARM_STEPS.map((s) => s.step).join(', ')}`);
+  for (const { step, edit, env: extra } of WARM_STEPS.filter((s) => !only || only.includes(s.step))) {
     const built = await timedBuild(o, { ...env, ...extra }, step, edit(o), `build-${step}.log`);
     warm.push({ ...built, ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
   }

@@ -37,8 +37,11 @@ const { values } = parseArgs({
     'no-throughput': { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
     starlight: { type: 'boolean', default: false },
+    steps: { type: 'string', default: '' },
   },
 });
+// The warm steps to run (default every one, in order); edits accumulate, so a prefix is cheapest.
+const steps = values.steps.split(',').map((s) => s.trim()).filter(Boolean);
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes expects whole numbers separated by commas, such as 100,1000; got "${values.sizes}"`);
 const seed = Number(values.seed);
@@ -66,7 +69,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
   const stats = siteStats(dist);
   // The floor and Starlight build the content as the cold build saw it, before any edit.
   const others = await compareWithOthers({ dir, out: OUT, root: ROOT, contentDir, dist, floor: !values['no-floor'], starlight: values.starlight, progress });
-  const warm = await warmBuilds(options, cold.seconds);
+  const warm = await warmBuilds(options, cold.seconds, steps.length ? steps : undefined);
   return {
     sections,
     ranAt: new Date().toISOString(),

@@ -9,9 +9,10 @@
  * digest changes, and the digest covers everything its HTML depends on: its file's bytes, the
  * names and aliases of the entities its text names, and the code and packages of the renderer.
  *
- * Sections are parsed with MDX's syntax and the site's plugins and stored as HTML with their
+ * Sections are parsed with MDX's syntax and the site's plugins and rendered to HTML with their
  * headings and analysis (src/markdown/render-section.ts), so no section is ever a JavaScript
- * module: pages render the stored HTML through `render(entry)`.
+ * module. The store holds each section's data and digest; its render goes to a file named by the
+ * digest in the build's cache folder (section-renders.ts, which says why), where pages read it.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -24,7 +25,8 @@ import type { Problem } from './problems.ts';
 import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
 import { termsOf } from '../markdown/entity-terms.ts';
 import { createSectionRenderer, entityMatchKey, SectionSyntaxError } from '../markdown/render-section.ts';
-import { toStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
+import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
+import { hasSectionRender, pruneSectionRenders, readSectionRender, writeSectionRender } from './section-renders.ts';
 import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
@@ -133,27 +135,35 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
   let render: ReturnType<typeof createSectionRenderer> | undefined;
   const problems: Problem[] = [...checked.problems];
   let rendered = 0;
+  const cacheDir = cacheDirOf(context);
+  const textDigests = new Set<string>();
   const digests = new Set<string>();
   for (const [id, section] of content.sections) {
     const frontmatter = { repairs: section.data.repairs };
     const textDigest = sectionTextDigest(id, section.text);
-    digests.add(textDigest);
+    textDigests.add(textDigest);
     const kept = store.get(id);
+    const keptDigest = typeof kept?.digest === 'string' ? kept.digest : undefined;
     const keptSegments = linkTexts.get(textDigest);
     // Same text and renderer, and the entities match its text exactly as before: the same page.
-    if (kept?.rendered && keptSegments && kept.rendered.metadata?.['textDigest'] === textDigest
-      && (sameTerms || kept.digest === sectionDigest(textDigest, entityMatchKey(matcher, keptSegments, frontmatter)))) continue;
+    if (keptDigest?.startsWith(`${textDigest}.`) && keptSegments && hasSectionRender(cacheDir, keptDigest)
+      && (sameTerms || keptDigest === sectionDigest(textDigest, entityMatchKey(matcher, keptSegments, frontmatter)))) {
+      digests.add(keptDigest);
+      continue;
+    }
     render ??= createSectionRenderer(matcher);
     try {
       const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter });
+      const digest = sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, frontmatter));
+      writeSectionRender(cacheDir, digest, { html: out.html, headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) });
       store.set({
         id,
         data: section.data as unknown as Record<string, unknown>,
-        digest: sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, frontmatter)),
+        digest,
         filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
-        rendered: { html: out.html, metadata: { headings: out.headings, textDigest, analysis: toStoredAnalysis(out.analysis, out.repairEntities) } },
       });
       linkTexts.set(textDigest, out.linkSegments);
+      digests.add(digest);
       rendered++;
     } catch (error) {
       if (!(error instanceof SectionSyntaxError)) throw error;
@@ -161,9 +171,11 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
     }
   }
   for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
-  linkTexts.save(digests);
+  linkTexts.save(textDigests);
   context.meta.set(TERMS_KEY, termsKey);
-  if (problems.length === 0) problems.push(...unnamedEntityProblems(checked, store));
+  if (problems.length === 0) problems.push(...unnamedEntityProblems(checked, store, cacheDir));
+  // Renders of sections no longer in the folder (or of their earlier texts) go; dev keeps none either.
+  if (problems.length === 0) pruneSectionRenders(cacheDir, digests);
   if (problems.length) throw new ContentError(dir, problems);
   context.logger.info(summary(checked, rendered, Date.now() - started));
 }
@@ -172,13 +184,15 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
  * Every entity must be named by some section, in its text, a repair or its fact box, so its page
  * leads somewhere: an entity nothing names is reported on its file.
  */
-function unnamedEntityProblems(checked: CheckedContent, store: LoaderContext['store']): Problem[] {
+function unnamedEntityProblems(checked: CheckedContent, store: LoaderContext['store'], cacheDir: string): Problem[] {
   const named = new Set<string>();
   for (const [id, section] of checked.content.sections) {
     for (const [, ids] of entityFields(section.data)) for (const e of ids) named.add(e);
-    const stored = store.get(id)?.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
-    for (const m of stored?.mentions ?? []) named.add(m.entityId);
-    for (const e of stored?.repairEntities ?? []) named.add(e);
+    const digest = store.get(id)?.digest;
+    if (typeof digest !== 'string') continue;
+    const { analysis } = readSectionRender(cacheDir, id, digest);
+    for (const m of analysis.mentions) named.add(m.entityId);
+    for (const e of analysis.repairEntities) named.add(e);
   }
   return [...checked.content.entities]
     .filter(([id]) => !named.has(id))
@@ -231,8 +245,9 @@ function sectionTextDigest(id: string, text: string): string {
   return crypto.createHash('sha256').update(JSON.stringify([rendererDigest(), id, text])).digest('hex');
 }
 
+/** `<text digest>.<hash of the entity matches>`: the text part lets a load tell a kept section's text without reading its render. */
 function sectionDigest(textDigest: string, matchKey: string): string {
-  return crypto.createHash('sha256').update(textDigest).update('\0').update(matchKey).digest('hex');
+  return `${textDigest}.${crypto.createHash('sha256').update(matchKey).digest('hex').slice(0, 32)}`;
 }
 
 let rendererHash: string | undefined;

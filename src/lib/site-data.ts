@@ -6,7 +6,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { buildLinkGraph, relatedBothWays, type LinkGraph } from './link-graph.ts';
-import { fromStoredAnalysis, type StoredAnalysis } from '../markdown/stored-analysis.ts';
+import type { MarkdownHeading } from 'astro';
+import { fromStoredAnalysis } from '../markdown/stored-analysis.ts';
+import { readSectionRender, type SectionRender } from '../content/section-renders.ts';
+import { buildDirs } from './build-dirs.ts';
 import { checkedContent } from '../content/checked-content.ts';
 import { ContentError } from '../content/content-error.ts';
 import { SITE_ENTRY_ID } from '../content/loaders.ts';
@@ -37,6 +40,8 @@ export interface SiteData {
   site: SiteSettings;
   /** Mentions, backlinks and related entities, computed once per build (src/lib/link-graph.ts). */
   graph: LinkGraph;
+  /** Each section's HTML and headings, as its loader rendered them (src/content/section-renders.ts). */
+  renders: Map<string, SectionRender>;
 }
 
 let cached: { sections: unknown; promise: Promise<SiteData> } | undefined;
@@ -83,8 +88,13 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
 
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
+  const { cacheDir } = buildDirs();
+  const renders = new Map(sections.map((s) => [s.id, renderOf(cacheDir, s)]));
   const graph = buildLinkGraph(
-    sections.map((s) => ({ id: s.id, data: s.data, analysis: analysisOf(s), repairEntities: storedOf(s).repairEntities })),
+    sections.map((s) => {
+      const { analysis } = renders.get(s.id) as SectionRender;
+      return { id: s.id, data: s.data, analysis: fromStoredAnalysis(analysis), repairEntities: analysis.repairEntities };
+    }),
     entities.map((e) => ({ id: e.id, data: e.data })),
   );
   const sourceById = new Map(sources.map((s) => [s.id, s]));
@@ -93,6 +103,7 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
     site,
     shownSources,
     graph,
+    renders,
     byTopic,
     sections,
     sectionById,
@@ -125,13 +136,15 @@ export function neighbourWindow(data: SiteData, id: string, radius = 3): { befor
   };
 }
 
-/** What a section's body holds (paragraphs, mentions, repair marks, links), stored by its loader. */
-function analysisOf(entry: SectionEntry) {
-  return fromStoredAnalysis(storedOf(entry));
+/** A section's render (HTML, headings, analysis), stored by its loader under the entry's digest. */
+function renderOf(cacheDir: string, entry: SectionEntry): SectionRender {
+  if (typeof entry.digest !== 'string') throw new Error(`Section ${entry.id} has no digest in the content store; its loader (src/content/loaders.ts) gives every section one.`);
+  return readSectionRender(cacheDir, entry.id, entry.digest);
 }
 
-function storedOf(entry: SectionEntry): StoredAnalysis {
-  const stored = entry.rendered?.metadata?.['analysis'] as StoredAnalysis | undefined;
-  if (!stored) throw new Error(`Section ${entry.id} has no analysis in the content store; its loader (src/content/loaders.ts) stores one with every rendered section.`);
-  return stored;
+/** A section's HTML and headings, for its page. */
+export function sectionBody(data: SiteData, entry: SectionEntry): { html: string; headings: MarkdownHeading[] } {
+  const render = data.renders.get(entry.id);
+  if (!render) throw new Error(`Section ${entry.id} is not in the site data.`);
+  return render;
 }

@@ -1,0 +1,62 @@
+/**
+ * Each section as its loader rendered it (HTML, headings, analysis), in one file per render in
+ * the build's own cache folder, named by the section entry's digest: content-addressed, so a
+ * file once written is never stale, and a build of another content folder never sees it.
+ *
+ * Why not in the content store's `rendered` field: Astro bundles the whole store into the build
+ * as one JavaScript string literal, and V8 compiles such a literal in time that grows much faster
+ * than its size once it holds a character outside ASCII (measured on the 1,000-section store of
+ * 16 MB: 4 s, 0.4 s for a quarter of it; at 5,000 sections it was most of a 310 s build). With the
+ * renders here the store keeps each section's data and digest (2–3 KB a section) and stays fast
+ * to bundle and load at any size. See docs/architecture.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MarkdownHeading } from 'astro';
+import type { StoredAnalysis } from '../markdown/stored-analysis.ts';
+
+export interface SectionRender {
+  html: string;
+  headings: MarkdownHeading[];
+  analysis: StoredAnalysis;
+}
+
+const FOLDER = 'section-renders';
+
+const fileOf = (cacheDir: string, digest: string): string => {
+  if (!/^[0-9a-f.]+$/.test(digest)) throw new Error(`Not a section digest: "${digest}" (src/content/loaders.ts makes them).`);
+  return path.join(cacheDir, FOLDER, `${digest}.json`);
+};
+
+/** Whether the render of `digest` is on disk. */
+export const hasSectionRender = (cacheDir: string, digest: string): boolean => fs.existsSync(fileOf(cacheDir, digest));
+
+/** Writes the render of `digest` (atomically; an existing file already holds the same render). */
+export function writeSectionRender(cacheDir: string, digest: string, render: SectionRender): void {
+  const file = fileOf(cacheDir, digest);
+  if (fs.existsSync(file)) return;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, JSON.stringify(render));
+  fs.renameSync(temp, file);
+}
+
+/** The render of section `id` stored under `digest`; a missing file is an error that says what to do. */
+export function readSectionRender(cacheDir: string, id: string, digest: string): SectionRender {
+  const file = fileOf(cacheDir, digest);
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as SectionRender;
+  } catch (error) {
+    throw new Error(`The rendered section ${id} is missing from the build's cache (${file}: ${(error as Error).message}). Build again; if it persists, run npm run clean:cache.`);
+  }
+}
+
+/** Removes every render not among `keep` (the digests of the folder's sections now). */
+export function pruneSectionRenders(cacheDir: string, keep: ReadonlySet<string>): void {
+  const dir = path.join(cacheDir, FOLDER);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    if (name.endsWith('.json') && keep.has(name.slice(0, -'.json'.length))) continue;
+    fs.rmSync(path.join(dir, name), { force: true });
+  }
+}

@@ -26,7 +26,7 @@ import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../ma
 import { termsOf } from '../markdown/entity-terms.ts';
 import { createSectionRenderer, entityMatchKey, SectionSyntaxError } from '../markdown/render-section.ts';
 import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
-import { hasSectionRender, pruneSectionRenders, readSectionRender, writeSectionRender } from './section-renders.ts';
+import { hasSectionRender, pruneSectionRenders, readSectionFacts, writeSectionRender } from './section-renders.ts';
 import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
@@ -190,7 +190,7 @@ function unnamedEntityProblems(checked: CheckedContent, store: LoaderContext['st
     for (const [, ids] of entityFields(section.data)) for (const e of ids) named.add(e);
     const digest = store.get(id)?.digest;
     if (typeof digest !== 'string') continue;
-    const { analysis } = readSectionRender(cacheDir, id, digest);
+    const { analysis } = readSectionFacts(cacheDir, id, digest);
     for (const m of analysis.mentions) named.add(m.entityId);
     for (const e of analysis.repairEntities) named.add(e);
   }

@@ -21,42 +21,59 @@ export interface SectionRender {
   analysis: StoredAnalysis;
 }
 
+/** What every build reads of each section (the link graph, the entity check); the HTML is read only for a page that renders. */
+export type SectionFacts = Pick<SectionRender, 'headings' | 'analysis'>;
+
 const FOLDER = 'section-renders';
 
-const fileOf = (cacheDir: string, digest: string): string => {
+/** `<digest>.html` holds the HTML, `<digest>.json` the headings and analysis. */
+const fileOf = (cacheDir: string, digest: string, ext: '.html' | '.json'): string => {
   if (!/^[0-9a-f.]+$/.test(digest)) throw new Error(`Not a section digest: "${digest}" (src/content/loaders.ts makes them).`);
-  return path.join(cacheDir, FOLDER, `${digest}.json`);
+  return path.join(cacheDir, FOLDER, `${digest}${ext}`);
 };
 
 /** Whether the render of `digest` is on disk. */
-export const hasSectionRender = (cacheDir: string, digest: string): boolean => fs.existsSync(fileOf(cacheDir, digest));
+export const hasSectionRender = (cacheDir: string, digest: string): boolean =>
+  fs.existsSync(fileOf(cacheDir, digest, '.json')) && fs.existsSync(fileOf(cacheDir, digest, '.html'));
 
-/** Writes the render of `digest` (atomically; an existing file already holds the same render). */
+/** Writes the render of `digest` (atomically, HTML first; existing files already hold the same render). */
 export function writeSectionRender(cacheDir: string, digest: string, render: SectionRender): void {
-  const file = fileOf(cacheDir, digest);
-  if (fs.existsSync(file)) return;
+  if (hasSectionRender(cacheDir, digest)) return;
+  const { html, ...facts } = render;
+  writeAtomic(fileOf(cacheDir, digest, '.html'), html);
+  writeAtomic(fileOf(cacheDir, digest, '.json'), JSON.stringify(facts));
+}
+
+function writeAtomic(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(render));
+  fs.writeFileSync(temp, text);
   fs.renameSync(temp, file);
 }
 
-/** The render of section `id` stored under `digest`; a missing file is an error that says what to do. */
-export function readSectionRender(cacheDir: string, id: string, digest: string): SectionRender {
-  const file = fileOf(cacheDir, digest);
+const read = (cacheDir: string, id: string, digest: string, ext: '.html' | '.json'): string => {
+  const file = fileOf(cacheDir, digest, ext);
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as SectionRender;
+    return fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new Error(`The rendered section ${id} is missing from the build's cache (${file}: ${(error as Error).message}). Build again; if it persists, run npm run clean:cache.`);
   }
-}
+};
+
+/** The headings and analysis of section `id` stored under `digest`; a missing file is an error that says what to do. */
+export const readSectionFacts = (cacheDir: string, id: string, digest: string): SectionFacts =>
+  JSON.parse(read(cacheDir, id, digest, '.json')) as SectionFacts;
+
+/** The HTML of section `id` stored under `digest`. */
+export const readSectionHtml = (cacheDir: string, id: string, digest: string): string => read(cacheDir, id, digest, '.html');
 
 /** Removes every render not among `keep` (the digests of the folder's sections now). */
 export function pruneSectionRenders(cacheDir: string, keep: ReadonlySet<string>): void {
   const dir = path.join(cacheDir, FOLDER);
   if (!fs.existsSync(dir)) return;
   for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.json') && keep.has(name.slice(0, -'.json'.length))) continue;
+    const digest = name.replace(/\.(html|json)$/, '');
+    if (digest !== name && keep.has(digest)) continue;
     fs.rmSync(path.join(dir, name), { force: true });
   }
 }

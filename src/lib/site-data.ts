@@ -8,7 +8,7 @@ import { TOPIC_IDS, type TopicId } from '../schemas/topic.ts';
 import { buildLinkGraph, relatedBothWays, type LinkGraph } from './link-graph.ts';
 import type { MarkdownHeading } from 'astro';
 import { fromStoredAnalysis } from '../markdown/stored-analysis.ts';
-import { readSectionRender, type SectionRender } from '../content/section-renders.ts';
+import { readSectionFacts, readSectionHtml, type SectionFacts } from '../content/section-renders.ts';
 import { buildDirs } from './build-dirs.ts';
 import { checkedContent } from '../content/checked-content.ts';
 import { ContentError } from '../content/content-error.ts';
@@ -40,8 +40,10 @@ export interface SiteData {
   site: SiteSettings;
   /** Mentions, backlinks and related entities, computed once per build (src/lib/link-graph.ts). */
   graph: LinkGraph;
-  /** Each section's HTML and headings, as its loader rendered them (src/content/section-renders.ts). */
-  renders: Map<string, SectionRender>;
+  /** Each section's headings and analysis, as its loader rendered them (src/content/section-renders.ts). */
+  renders: Map<string, SectionFacts>;
+  /** The build's cache folder, where the sections' HTML is read from. */
+  cacheDir: string;
 }
 
 let cached: { sections: unknown; promise: Promise<SiteData> } | undefined;
@@ -89,10 +91,10 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
   const { cacheDir } = buildDirs();
-  const renders = new Map(sections.map((s) => [s.id, renderOf(cacheDir, s)]));
+  const renders = new Map(sections.map((s) => [s.id, readSectionFacts(cacheDir, s.id, digestOf(s))]));
   const graph = buildLinkGraph(
     sections.map((s) => {
-      const { analysis } = renders.get(s.id) as SectionRender;
+      const { analysis } = renders.get(s.id) as SectionFacts;
       return { id: s.id, data: s.data, analysis: fromStoredAnalysis(analysis), repairEntities: analysis.repairEntities };
     }),
     entities.map((e) => ({ id: e.id, data: e.data })),
@@ -104,6 +106,7 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
     shownSources,
     graph,
     renders,
+    cacheDir,
     byTopic,
     sections,
     sectionById,
@@ -136,15 +139,15 @@ export function neighbourWindow(data: SiteData, id: string, radius = 3): { befor
   };
 }
 
-/** A section's render (HTML, headings, analysis), stored by its loader under the entry's digest. */
-function renderOf(cacheDir: string, entry: SectionEntry): SectionRender {
+/** The digest under which a section's loader stored its render. */
+function digestOf(entry: SectionEntry): string {
   if (typeof entry.digest !== 'string') throw new Error(`Section ${entry.id} has no digest in the content store; its loader (src/content/loaders.ts) gives every section one.`);
-  return readSectionRender(cacheDir, entry.id, entry.digest);
+  return entry.digest;
 }
 
-/** A section's HTML and headings, for its page. */
+/** A section's HTML and headings, for its page (the HTML read now: only pages that render need it). */
 export function sectionBody(data: SiteData, entry: SectionEntry): { html: string; headings: MarkdownHeading[] } {
-  const render = data.renders.get(entry.id);
-  if (!render) throw new Error(`Section ${entry.id} is not in the site data.`);
-  return render;
+  const facts = data.renders.get(entry.id);
+  if (!facts) throw new Error(`Section ${entry.id} is not in the site data.`);
+  return { html: readSectionHtml(data.cacheDir, entry.id, digestOf(entry)), headings: facts.headings };
 }

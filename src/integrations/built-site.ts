@@ -50,7 +50,7 @@ export default function builtSite(): AstroIntegration {
         pass = undefined;
         const result = await finishing.finish(out, listFiles(out));
         const { check, pagefind, fallback } = result;
-        logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after (${result.fromCache} of them unchanged, from the page cache)`);
+        logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after; ${result.fromCache} unchanged since the last build, taken from the page cache`);
         const how = pagefind.writtenEarly ? 'written while the other pages rendered' : pagefind.restored ? 'restored from the last build (same input)' : 'written after the last page';
         logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
         logger.fork('search').info(`${FALLBACK_FILE}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);

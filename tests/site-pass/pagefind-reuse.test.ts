@@ -81,7 +81,7 @@ describe('Pagefind output reuse', () => {
     expect(pagefindFiles(warm.out)).toEqual(freshFiles);
 
     // A change outside what Pagefind reads (the footer): the page is parsed again, the output still restored.
-    const footer = { ...ORIGINAL, 'history/b.html': section('Beta', '<p id="p-2">Sanctions followed the annexation.</p>', 'Built tomorrow.') };
+    const footer: Record<string, string> = { ...ORIGINAL, 'history/b.html': section('Beta', '<p id="p-2">Sanctions followed the annexation.</p>', 'Built tomorrow.') };
     const outside = await pass(footer, cache, ['history/b.html']);
     expect(outside.result.fromCache).toBe(3);
     expect(outside.result.pagefind.restored).toBe(true);

@@ -5,9 +5,10 @@
  * - `[sections] content OK: 123 sections (5 rendered, 118 unchanged), ... (1559 ms)`, from the
  *   sections loader (src/content/loaders.ts): how many sections it rendered again and how long
  *   loading the content took;
- * - `[pages-read] 6 pages read while rendering, 170 from disk after`, from the built-site
- *   integration: pages the build rendered, and pages the incremental build reused (they were not
- *   rendered, so the site pass read them from disk after the last page);
+ * - `[pages-read] 6 pages read while rendering, 170 from disk after; 172 unchanged since the last
+ *   build, taken from the page cache`, from the built-site integration: pages the build rendered,
+ *   and pages the incremental build reused (they were not rendered, so the site pass read them
+ *   from disk after the last page; the rest of the line is not read here);
  * - `[built-site] ... waited for after the last page (4941 ms)`: the search indexes, links.json
  *   and link checks after the last page;
  * - or `build: nothing changed since the last build ...; skipped.` from scripts/build.ts, when

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { buildDirs } from '../lib/build-dirs.ts';
 import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
 import { FALLBACK_FILE } from '../search/fallback-index.ts';
@@ -37,7 +38,7 @@ export default function builtSite(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        const started = new SitePass(outDir);
+        const started = new SitePass(outDir, buildDirs().cacheDir);
         pass = started;
         setPrerenderer((base) => sitePassPrerenderer(base, started));
       },
@@ -49,8 +50,9 @@ export default function builtSite(): AstroIntegration {
         pass = undefined;
         const result = await finishing.finish(out, listFiles(out));
         const { check, pagefind, fallback } = result;
-        logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after`);
-        logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${pagefind.writtenEarly ? 'written while the other pages rendered' : 'written after the last page'} (${pagefind.waitedMs} ms)`);
+        logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after; ${result.fromCache} unchanged since the last build, taken from the page cache`);
+        const how = pagefind.writtenEarly ? 'written while the other pages rendered' : pagefind.restored ? 'restored from the last build (same input)' : 'written after the last page';
+        logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
         logger.fork('search').info(`${FALLBACK_FILE}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
         const links = logger.fork('deep-links');
         for (const line of check.notes) links.info(line);

@@ -13,9 +13,18 @@
  * order of the build's static paths; a page that comes early waits for the ones before it, and a
  * page an incremental build reuses (read from disk at the end) takes its place in that order. Two
  * builds of the same content give the same index, whatever was rendered or reused.
+ *
+ * The feed also hashes what it adds, in that order ({@link PagefindFeed.input}). When the build
+ * is done the site pass holds the pages still to add ({@link holdPagefindFeed}); if the hash of
+ * the whole input is the last successful build's, {@link finishPagefindFeed} restores that build's
+ * output (src/search/pagefind-output-cache.ts) instead of indexing again, else it adds the held
+ * pages and writes as before.
  */
+import crypto from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import type { PagePath } from '../lib/urls.ts';
@@ -39,6 +48,22 @@ export interface PagefindFeed {
   outDir: string | undefined;
   /** That early write, once started, and how many pages it covers. */
   early: { written: Promise<void>; pages: number } | undefined;
+  /** Hash of every page added (or held) so far, in order, and of Pagefind's version and settings. */
+  input: crypto.Hash;
+  /** While holding, pages in their turn wait here instead of going to Pagefind; undefined: not holding. */
+  held: { page: PagePath; html: string }[] | undefined;
+}
+
+/** What Pagefind's output depends on besides its input pages: its version and the site's settings. */
+const PAGEFIND_SETTINGS = { excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' };
+/** Pagefind's installed version (its package.json, found from its entry point: the package exports no `./package.json`). */
+function pagefindVersion(): string {
+  for (let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind'))); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    const manifest = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string }) : undefined;
+    if (manifest?.name === 'pagefind' && manifest.version) return manifest.version;
+  }
+  throw new Error('Pagefind\'s package.json was not found above its entry point.');
 }
 
 /** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
@@ -46,7 +71,7 @@ const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.
 
 /** Starts Pagefind's process for a new index, with the site's exclusions. */
 export async function startPagefindIndex(): Promise<PagefindIndex> {
-  const created = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS, forceLanguage: 'en' });
+  const created = await pagefind.createIndex(PAGEFIND_SETTINGS);
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
   return created.index;
 }
@@ -58,7 +83,16 @@ export async function startPagefindIndex(): Promise<PagefindIndex> {
 export function createPagefindFeed(outDir?: string, index: Promise<PagefindIndex> = startPagefindIndex()): PagefindFeed {
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
-  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined };
+  const input = crypto.createHash('sha256').update(JSON.stringify({ pagefind: pagefindVersion(), settings: PAGEFIND_SETTINGS, unused: UNUSED_PAGEFIND_FILE.source }));
+  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined, input, held: undefined };
+}
+
+/**
+ * From now on pages wait in the feed instead of going to Pagefind, and no early write starts:
+ * {@link finishPagefindFeed} adds them only if the output cannot be restored.
+ */
+export function holdPagefindFeed(feed: PagefindFeed): void {
+  feed.held ??= [];
 }
 
 /** Tells the feed the order pages go to Pagefind in (the render order); later calls are ignored. */
@@ -84,7 +118,7 @@ export function feedPage(feed: PagefindFeed, page: PagePath, html: string | null
     feed.next++;
     if (ready.html !== null) send(feed, ready.page, ready.html);
   }
-  if (feed.outDir && feed.order && feed.next === feed.order.length && !feed.early) {
+  if (feed.outDir && feed.order && feed.next === feed.order.length && !feed.early && !feed.held) {
     const written = writeIndex(feed, feed.outDir);
     written.catch(() => undefined);
     feed.early = { written, pages: feed.pages };
@@ -104,6 +138,13 @@ async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
 
 function send(feed: PagefindFeed, page: PagePath, html: string): void {
   feed.pages++;
+  // Lengths first, so no two inputs hash alike however their texts split.
+  feed.input.update(`${page.length}:${page}${html.length}:`).update(html);
+  if (feed.held) feed.held.push({ page, html });
+  else add(feed, page, html);
+}
+
+function add(feed: PagefindFeed, page: PagePath, html: string): void {
   feed.sent.push(
     feed.index
       .then((index) => index.addHTMLFile({ sourcePath: page, content: html }))
@@ -113,13 +154,25 @@ function send(feed: PagefindFeed, page: PagePath, html: string): void {
   );
 }
 
+/** How a feed finished; `input` is the hash of everything it was given, in order. */
+export interface FinishedFeed {
+  pages: number;
+  writtenEarly: boolean;
+  /** The output was restored from the last build's, made from the same input. */
+  restored: boolean;
+  input: string;
+  waitedMs: number;
+}
+
 /**
  * Adds what is still waiting (in order, then the unplaced pages by path) and makes sure the index
- * in `outDir/PAGEFIND_DIR` covers every page: the early write when nothing came after it, else a
- * fresh write. Closes Pagefind. Resolves to the number of pages given to Pagefind, whether the
- * early write stood, and the ms this took; rejects with Pagefind's own errors.
+ * in `outDir/PAGEFIND_DIR` covers every page: the early write when nothing came after it; else
+ * the output `restore(input, dir)` writes when it has one made from the same input (it says
+ * whether it did); else a fresh write. Closes Pagefind. Resolves to the number of pages given to
+ * Pagefind, how the index came, the input's hash and the ms this took; rejects with Pagefind's
+ * own errors.
  */
-export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Promise<{ pages: number; writtenEarly: boolean; waitedMs: number }> {
+export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean): Promise<FinishedFeed> {
   const started = Date.now();
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
@@ -129,16 +182,24 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string): Pr
     feed.waiting.clear();
     for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? '');
     feed.unplaced.clear();
+    const input = feed.input.digest('hex');
     const early = feed.early;
     const earlyStands = early !== undefined && early.pages === feed.pages && outDir === feed.outDir;
+    let restored = false;
     if (earlyStands) await early.written;
     else {
-      // Pages came after the early write (or it went elsewhere): write afresh, without its files.
+      // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
       await early?.written.catch(() => undefined);
       if (early) await fs.rm(path.join(outDir, PAGEFIND_DIR), { recursive: true, force: true });
-      await writeIndex(feed, outDir);
+      restored = restore?.(input, path.join(outDir, PAGEFIND_DIR)) ?? false;
+      if (restored) await Promise.allSettled(feed.sent);
+      else {
+        for (const { page, html } of feed.held ?? []) add(feed, page, html);
+        feed.held = undefined;
+        await writeIndex(feed, outDir);
+      }
     }
-    return { pages: feed.pages, writtenEarly: earlyStands, waitedMs: Date.now() - started };
+    return { pages: feed.pages, writtenEarly: earlyStands, restored, input, waitedMs: Date.now() - started };
   } finally {
     await pagefind.close();
   }

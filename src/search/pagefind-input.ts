@@ -7,10 +7,11 @@ import type { HtmlReader, TagRange } from '../lib/html-pass.ts';
  * file by file in tests/search/pagefind-input.test.ts) for less parsing in its process.
  *
  * A reader (see src/lib/html-pass.ts) that notes where `</head>` and the first
- * `[data-pagefind-body]` element end in the page; `result()` gives the slices as a document, or
- * the whole page when it could not find both (then Pagefind reads it all, as before).
+ * `[data-pagefind-body]` element end in the page; `result()` gives those places (three numbers,
+ * small enough to keep between builds: src/site-pass/page-cache.ts), or `'whole'` when it could not
+ * find both (then Pagefind reads the whole page, as before). {@link pagefindInput} cuts the page.
  */
-export function pagefindInputReader(html: string): HtmlReader<string> {
+export function pagefindInputReader(html: string): HtmlReader<PagefindSlices> {
   let headEnd: number | undefined;
   let root: { start: number; end?: number } | undefined;
   let depth = 0;
@@ -35,10 +36,20 @@ export function pagefindInputReader(html: string): HtmlReader<string> {
       }
     },
     result() {
-      if (headEnd === undefined || root?.end === undefined) return html;
-      return `${html.slice(0, headEnd)}<body>${html.slice(root.start, root.end)}</body></html>`;
+      if (headEnd === undefined || root?.end === undefined) return 'whole';
+      return [headEnd, root.start, root.end];
     },
   };
+}
+
+/** Where a page's Pagefind input lies in it: the end of its head, the start and end of its searchable element; or the whole page. */
+export type PagefindSlices = readonly [headEnd: number, bodyStart: number, bodyEnd: number] | 'whole';
+
+/** The page as Pagefind gets it: its head and searchable element as a document, or the whole page. */
+export function pagefindInput(html: string, slices: PagefindSlices): string {
+  if (slices === 'whole') return html;
+  const [headEnd, start, end] = slices;
+  return `${html.slice(0, headEnd)}<body>${html.slice(start, end)}</body></html>`;
 }
 
 /** The index just past the end tag at `at`, or its start when the close was implied (no `</name>` there). */

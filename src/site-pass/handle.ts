@@ -10,12 +10,16 @@
  *   (read-page.ts) and hands section pages on to Pagefind, in that order;
  * - `astro:build:done`: {@link SitePass.finish} sends the list of files written; the worker reads
  *   any page it has not seen from disk, writes the indexes and links.json, and runs the checks.
+ *
+ * With a cache folder, the worker keeps each page's result (page-cache.ts) and Pagefind's output
+ * (src/search/pagefind-output-cache.ts) for the next build: a page with the same bytes is not
+ * parsed again, and the same Pagefind input is not indexed again.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { fromPlainError } from '../lib/thread-errors.ts';
 import type { PagePath } from '../lib/urls.ts';
-import type { FromWorker, SitePassResult, ToWorker } from './messages.ts';
+import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -25,9 +29,12 @@ export class SitePass {
   #failure: Error | undefined;
   #done: Promise<SitePassResult>;
 
-  /** @param outDir where the build writes, so Pagefind can write its index as soon as the last section page is in */
-  constructor(outDir: string) {
-    this.#worker = new Worker(WORKER_FILE, { workerData: { outDir } });
+  /**
+   * @param outDir where the build writes, so Pagefind can write its index as soon as the last section page is in
+   * @param cacheDir the build's cache folder, to keep results between builds in; none: keep nothing
+   */
+  constructor(outDir: string, cacheDir?: string) {
+    this.#worker = new Worker(WORKER_FILE, { workerData: { outDir, cacheDir } satisfies SitePassSetup });
     // Never keeps the process alive: a failed build exits with its own error.
     this.#worker.unref();
     this.#done = new Promise((resolve, reject) => {

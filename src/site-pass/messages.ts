@@ -6,6 +6,8 @@ import type { PagePath } from '../lib/urls.ts';
 export interface SitePassSetup {
   /** Where the build writes: Pagefind writes its index there as soon as every section page is in. */
   outDir: string;
+  /** The build's cache folder (src/lib/build-dirs.ts), where the pass keeps its results between builds; none: keep nothing. */
+  cacheDir?: string | undefined;
 }
 
 /** Main thread -> site-pass worker. */
@@ -18,11 +20,13 @@ export type ToWorker =
 export interface SitePassResult {
   check: BuiltSiteCheck;
   /** Pages given to Pagefind; whether it wrote its index before the last page rendered; the ms waited for it after. */
-  pagefind: { pages: number; writtenEarly: boolean; waitedMs: number };
+  pagefind: { pages: number; writtenEarly: boolean; restored: boolean; waitedMs: number };
   fallback: { pages: number; bytes: number };
   /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;
   readAtEnd: number;
+  /** Pages (of either kind) whose bytes were those of a stored result (page-cache.ts), so they were not parsed. */
+  fromCache: number;
 }
 
 /** Site-pass worker -> main thread. */

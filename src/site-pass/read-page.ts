@@ -2,14 +2,14 @@ import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
-import { pagefindInputReader } from '../search/pagefind-input.ts';
+import { pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
 
 /** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
 export interface ReadPage {
   scan: PageScan;
   entry: FallbackPage | null;
-  /** The page as Pagefind gets it (see pagefind-input.ts); null when not searchable. */
-  pagefindHtml: string | null;
+  /** Where the page's Pagefind input lies in it (see pagefind-input.ts); null when not searchable. */
+  pagefind: PagefindSlices | null;
 }
 
 /** One built page, read once for everything after the build. */
@@ -18,11 +18,11 @@ export function readPage(page: PagePath, html: string): ReadPage {
   // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
   if (!html.includes('data-pagefind-body')) {
     readHtml(html, [scanner]);
-    return { scan: scanner.result(), entry: null, pagefindHtml: null };
+    return { scan: scanner.result(), entry: null, pagefind: null };
   }
   const search = searchEntryReader(page);
   const pagefind = pagefindInputReader(html);
   readHtml(html, [scanner, search, pagefind] as HtmlReader<unknown>[]);
   const entry = search.result();
-  return { scan: scanner.result(), entry, pagefindHtml: entry ? pagefind.result() : null };
+  return { scan: scanner.result(), entry, pagefind: entry ? pagefind.result() : null };
 }

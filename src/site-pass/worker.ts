@@ -2,55 +2,86 @@
  * The site-pass worker thread (see handle.ts): reads each page the build renders, once, while
  * the main thread renders the next ones, and feeds the section pages to Pagefind; when the build
  * is done, it writes the search indexes and links.json and runs the link checks.
+ *
+ * With a cache folder, a page whose bytes are those of a stored result (page-cache.ts) is not
+ * parsed; and when Pagefind's whole input is the last successful build's, its output is restored
+ * (src/search/pagefind-output-cache.ts). Both are kept again at the end of a pass with no failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainError } from '../lib/thread-errors.ts';
 import type { PagePath } from '../lib/urls.ts';
+import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { checkBuiltSite } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
-import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
+import { createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
+import { pagefindInput } from '../search/pagefind-input.ts';
+import { pagefindOutputFile, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
-import { readPage } from './read-page.ts';
+import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
 
 const port = parentPort;
 if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread (see handle.ts).');
 
 const utf8 = new TextDecoder();
-const feed = createPagefindFeed((workerData as SitePassSetup).outDir);
+const setup = workerData as SitePassSetup;
+const feed = createPagefindFeed(setup.outDir);
 const scans = new Map<PagePath, PageScan>();
 const entries = new Map<PagePath, FallbackPage>();
+// Loaded while Astro bundles, before the first page comes.
+const stored: PageCache = setup.cacheDir ? loadPageCache(pageCacheFile(setup.cacheDir)) : new Map();
+const kept: PageCache = new Map();
+let fromCache = 0;
 
-function take(page: PagePath, html: string): void {
-  const { scan, entry, pagefindHtml } = readPage(page, html);
+function take(page: PagePath, bytes: Uint8Array): void {
+  const { cached, hit, html } = readCached(stored, page, bytes);
+  if (hit) fromCache++;
+  kept.set(page, cached);
+  const { scan, entry, pagefind } = cached.read;
   scans.set(page, scan);
-  if (!entry || pagefindHtml === null) {
+  if (!entry || pagefind === null) {
     feedPage(feed, page, null);
     return;
   }
   entries.set(page, entry);
-  feedPage(feed, page, pagefindHtml);
+  feedPage(feed, page, pagefindInput(html ?? utf8.decode(bytes), pagefind));
 }
 
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
   const readWhileRendering = scans.size;
+  const cacheDir = setup.cacheDir;
+  // From here Pagefind gets nothing until it is known whether its last output can be restored.
+  if (cacheDir) holdPagefindFeed(feed);
   // Whatever the prerenderer did not hand over (a page it could not name, an HTML file from public/) is
   // read from disk now; a page it named but the build did not write is dropped.
   const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
   let readAtEnd = 0;
   for (const page of htmlFiles) {
     if (scans.has(page)) continue;
-    take(page, fs.readFileSync(path.join(outDir, page), 'utf8'));
+    take(page, fs.readFileSync(path.join(outDir, page)));
     readAtEnd++;
   }
-  const pagefind = finishPagefindFeed(feed, outDir);
+  const outputFile = cacheDir ? pagefindOutputFile(cacheDir) : undefined;
+  const pagefind = finishPagefindFeed(feed, outDir, outputFile ? (input, dir) => restorePagefindOutput(outputFile, input, dir) : undefined);
   pagefind.catch(() => undefined);
   const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
   const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
   const fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
-  return { check, fallback, pagefind: await pagefind, readWhileRendering, readAtEnd };
+  const index = await pagefind;
+  if (cacheDir && outputFile && check.failures.length === 0) {
+    // Only this build's pages: a page it named but did not write is not kept.
+    const built: PageCache = new Map();
+    for (const page of htmlFiles) {
+      const result = kept.get(page);
+      if (result) built.set(page, result);
+    }
+    if (!sameResults(stored, built)) savePageCache(pageCacheFile(cacheDir), built);
+    if (!index.restored) savePagefindOutput(outputFile, index.input, path.join(outDir, PAGEFIND_DIR));
+  }
+  const { pages: indexed, writtenEarly, restored, waitedMs } = index;
+  return { check, fallback, pagefind: { pages: indexed, writtenEarly, restored, waitedMs }, readWhileRendering, readAtEnd, fromCache };
 }
 
 function send(message: FromWorker): void {
@@ -64,7 +95,7 @@ function failed(error: unknown): FromWorker {
 port.on('message', (message: ToWorker) => {
   try {
     if (message.kind === 'order') setFeedOrder(feed, message.pages);
-    else if (message.kind === 'page') take(message.page, utf8.decode(message.bytes));
+    else if (message.kind === 'page') take(message.page, message.bytes);
     else finish(message.outDir, message.files, message.env).then((result) => send({ kind: 'done', result }), (error: unknown) => send(failed(error)));
   } catch (error) {
     send(failed(error));

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import type { PagefindIndex } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { createPagefindFeed, feedPage, finishPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
+import { createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
 
 function standInFeed(outDir?: string): { feed: PagefindFeed; added: string[]; written: string[] } {
   const added: string[] = [];
@@ -109,6 +109,48 @@ describe('Pagefind feed', () => {
     expect(added).toEqual([pages(1)[0], 'z/late.html']);
     expect(written).toHaveLength(2);
     expect(fs.readdirSync(path.join(out, 'pagefind'))).toEqual(['pagefind.js']);
+    fs.rmSync(out, { recursive: true, force: true });
+  });
+
+  it('holds pages once told to, and adds none of them when the output is restored for the same input', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'feed-'));
+    const run = async (htmls: string[], restorable: string | undefined) => {
+      const { feed, added, written } = standInFeed(out);
+      setFeedOrder(feed, pages(3));
+      feedPage(feed, pages(3)[0] as PagePath, htmls[0] ?? '');
+      await Promise.all(feed.sent);
+      holdPagefindFeed(feed);
+      feedPage(feed, pages(3)[2] as PagePath, htmls[2] ?? '');
+      feedPage(feed, pages(3)[1] as PagePath, htmls[1] ?? '');
+      expect(feed.early).toBeUndefined();
+      await Promise.all(feed.sent);
+      expect(added).toEqual([pages(3)[0]]);
+      const asked: string[] = [];
+      const finished = await finishPagefindFeed(feed, out, (input) => {
+        asked.push(input);
+        return input === restorable;
+      });
+      expect(asked).toEqual([finished.input]);
+      return { finished, added, written };
+    };
+    const first = await run(['a', 'b', 'c'], undefined);
+    expect(first.finished).toMatchObject({ pages: 3, restored: false, writtenEarly: false });
+    expect(first.added).toEqual(pages(3));
+    expect(first.written).toHaveLength(1);
+
+    const same = await run(['a', 'b', 'c'], first.finished.input);
+    expect(same.finished).toMatchObject({ pages: 3, restored: true, input: first.finished.input });
+    expect(same.added).toEqual([pages(3)[0]]);
+    expect(same.written).toEqual([]);
+
+    // One page's text changed: another input, so it is not restored and every page goes to Pagefind.
+    const changed = await run(['a', 'b!', 'c'], first.finished.input);
+    expect(changed.finished.input).not.toBe(first.finished.input);
+    expect(changed.finished.restored).toBe(false);
+    expect(changed.added).toEqual(pages(3));
+    expect(changed.written).toHaveLength(1);
+    // Text moved from one page to the next is another input too.
+    expect((await run(['a', 'bc', ''], undefined)).finished.input).not.toBe((await run(['ab', 'c', ''], undefined)).finished.input);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

@@ -9,14 +9,14 @@ import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHtml } from '../../src/lib/html-pass.ts';
 import { EXCLUDED_SELECTORS } from '../../src/search/fallback-index.ts';
-import { pagefindInputReader } from '../../src/search/pagefind-input.ts';
+import { pagefindInput, pagefindInputReader } from '../../src/search/pagefind-input.ts';
 import { fileHashes, sectionPages, siteDir } from '../helpers/site.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const reduce = (html: string): string => {
   const reader = pagefindInputReader(html);
   readHtml(html, [reader]);
-  return reader.result();
+  return pagefindInput(html, reader.result());
 };
 
 /** Pagefind's files for these pages, each given whole or reduced, as path -> sha256. */

@@ -1,0 +1,26 @@
+/**
+ * The bench reads what a build did from our own log lines (bench/build-log.ts); the wording of
+ * `[pages-read]` grew a note on the page cache (src/integrations/built-site.ts), which must not
+ * change what the bench reads.
+ */
+import { describe, expect, it } from 'vitest';
+import { readBuildLog } from '../../bench/build-log.ts';
+
+const log = (pagesRead: string) =>
+  [
+    '12:56:20 [sections] content OK: 1007 sections (0 rendered, 1007 unchanged), 32 entities, 2 sources in /x/content (592 ms)',
+    `12:56:38 \u001b[34m[pages-read]\u001b[39m ${pagesRead}`,
+    '12:56:38 [built-site] search indexes, links.json and link checks written and passed; waited for after the last page (2202 ms)',
+  ].join('\n');
+
+describe('bench build log', () => {
+  it('reads pages rendered and reused from the [pages-read] line, with or without the page-cache note', () => {
+    for (const line of ['7 pages read while rendering, 1045 from disk after', '7 pages read while rendering, 1045 from disk after; 1050 unchanged since the last build, taken from the page cache']) {
+      expect(readBuildLog(log(line))).toEqual({ pagesRendered: 7, pagesReused: 1045, sectionsRendered: 0, sectionsUnchanged: 1007, contentSeconds: 0.592, afterLastPageSeconds: 2.202 });
+    }
+  });
+
+  it('fails on a log without the line', () => {
+    expect(() => readBuildLog(log('').replace(/.*\[pages-read\].*\n/, ''))).toThrow(/pages-read/);
+  });
+});

@@ -16,8 +16,13 @@ const log = (pagesRead: string) =>
 describe('bench build log', () => {
   it('reads pages rendered and reused from the [pages-read] line, with or without the page-cache note', () => {
     for (const line of ['7 pages read while rendering, 1045 from disk after', '7 pages read while rendering, 1045 from disk after; 1050 unchanged since the last build, taken from the page cache']) {
-      expect(readBuildLog(log(line))).toEqual({ pagesRendered: 7, pagesReused: 1045, sectionsRendered: 0, sectionsUnchanged: 1007, contentSeconds: 0.592, afterLastPageSeconds: 2.202 });
+      expect(readBuildLog(log(line))).toEqual({ skipped: false, pagesRendered: 7, pagesReused: 1045, sectionsRendered: 0, sectionsUnchanged: 1007, contentSeconds: 0.592, afterLastPageSeconds: 2.202 });
     }
+  });
+
+  it('reads a skipped build (nothing changed) as skipped, with nothing rendered', () => {
+    const skipped = readBuildLog('build: nothing changed since the last build (content, code, settings and dist as it left them); skipped. SITE_REBUILD=1 builds anyway.\n');
+    expect(skipped).toMatchObject({ skipped: true, pagesRendered: 0, pagesReused: 0, sectionsRendered: 0 });
   });
 
   it('fails on a log without the line', () => {

@@ -47,7 +47,7 @@ export function readBuildLog(log: string): BuildLog {
     return { skipped: true, pagesRendered: 0, pagesReused: 0, sectionsRendered: 0, sectionsUnchanged: 0, contentSeconds: 0, afterLastPageSeconds: 0 };
   }
   const [rendered = 0, reused = 0] = numbers(text, /\[pages-read\] (\d+) pages read while rendering, (\d+) from disk after/, '"[pages-read]" (src/integrations/built-site.ts)');
-  const [sectionsRendered = 0, sectionsUnchanged = 0, contentMs = 0] = numbers(text, /\[sections\] content OK: \d+ sections \((\d+) rendered, (\d+) unchanged\).*\((\d+) ms\)/, '"[sections] content OK" (src/content/loaders.ts)');
+  const [sectionsRendered = 0, sectionsUnchanged = 0, contentMs = 0] = numbers(text, /\[sections\] content OK: \d+ sections \((\d+) rendered(?: on \d+ threads)?, (\d+) unchanged\).*\((\d+) ms\)/, '"[sections] content OK" (src/content/loaders.ts)');
   const [afterMs = 0] = numbers(text, /\[built-site\] .*after the last page \((\d+) ms\)/, '"[built-site] ... after the last page" (src/integrations/built-site.ts)');
   return { skipped: false, pagesRendered: rendered, pagesReused: reused, sectionsRendered, sectionsUnchanged, contentSeconds: contentMs / 1000, afterLastPageSeconds: afterMs / 1000 };
 }

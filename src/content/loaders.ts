@@ -24,7 +24,9 @@ import { ContentError } from './content-error.ts';
 import type { Problem } from './problems.ts';
 import { createEntityMatcher, type EntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
 import { termsOf } from '../markdown/entity-terms.ts';
-import { createSectionRenderer, entityMatchKey, SectionSyntaxError } from '../markdown/render-section.ts';
+import { entityMatchKey, type SectionSource } from '../markdown/render-section.ts';
+import { renderSections } from './render-pool.ts';
+import type { ValidSection } from './validate.ts';
 import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
 import { hasSectionRender, pruneSectionRenders, readSectionFacts, writeSectionRender } from './section-renders.ts';
 import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
@@ -132,12 +134,12 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
   const sameTerms = context.meta.get(TERMS_KEY) === termsKey;
   if (!sameTerms) context.meta.delete(TERMS_KEY);
   const root = fileURLToPath(context.config.root);
-  let render: ReturnType<typeof createSectionRenderer> | undefined;
   const problems: Problem[] = [...checked.problems];
   let rendered = 0;
   const cacheDir = cacheDirOf(context);
   const textDigests = new Set<string>();
   const digests = new Set<string>();
+  const toRender: { id: string; section: ValidSection; textDigest: string; source: SectionSource }[] = [];
   for (const [id, section] of content.sections) {
     const frontmatter = { repairs: section.data.repairs };
     const textDigest = sectionTextDigest(id, section.text);
@@ -151,25 +153,29 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
       digests.add(keptDigest);
       continue;
     }
-    render ??= createSectionRenderer(matcher);
-    try {
-      const out = render({ filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter });
-      const digest = sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, frontmatter));
-      writeSectionRender(cacheDir, digest, { html: out.html, headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) });
-      store.set({
-        id,
-        data: section.data as unknown as Record<string, unknown>,
-        digest,
-        filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
-      });
-      linkTexts.set(textDigest, out.linkSegments);
-      digests.add(digest);
-      rendered++;
-    } catch (error) {
-      if (!(error instanceof SectionSyntaxError)) throw error;
-      problems.push(syntaxProblem(section.file, error));
-    }
+    toRender.push({ id, section, textDigest, source: { filePath: section.absolute, page: sectionIdPath(id), body: section.body, bodyStartLine: section.bodyStartLine, frontmatter } });
   }
+  const { outcomes, threads } = await renderSections(toRender.map((r) => r.source), terms, termsKey);
+  toRender.forEach(({ id, section, textDigest, source }, i) => {
+    const outcome = outcomes[i];
+    if (!outcome) throw new Error(`The render pool returned no result for section ${id}.`);
+    if (!outcome.ok) {
+      problems.push(syntaxProblem(section.file, outcome));
+      return;
+    }
+    const out = outcome.render;
+    const digest = sectionDigest(textDigest, entityMatchKey(matcher, out.linkSegments, source.frontmatter));
+    writeSectionRender(cacheDir, digest, { html: out.html, headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) });
+    store.set({
+      id,
+      data: section.data as unknown as Record<string, unknown>,
+      digest,
+      filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
+    });
+    linkTexts.set(textDigest, out.linkSegments);
+    digests.add(digest);
+    rendered++;
+  });
   for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
   linkTexts.save(textDigests);
   context.meta.set(TERMS_KEY, termsKey);
@@ -177,7 +183,7 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
   // Renders of sections no longer in the folder (or of their earlier texts) go; dev keeps none either.
   if (problems.length === 0) pruneSectionRenders(cacheDir, digests);
   if (problems.length) throw new ContentError(dir, problems);
-  context.logger.info(summary(checked, rendered, Date.now() - started));
+  context.logger.info(summary(checked, rendered, threads, Date.now() - started));
 }
 
 /**
@@ -218,12 +224,12 @@ function matcherOrReport(checked: CheckedContent, terms: EntityTerms[]): EntityM
   }
 }
 
-function summary(checked: CheckedContent, rendered: number, ms: number): string {
+function summary(checked: CheckedContent, rendered: number, threads: number, ms: number): string {
   const { content } = checked;
-  return `content OK: ${content.sections.size} sections (${rendered} rendered, ${content.sections.size - rendered} unchanged), ${content.entities.size} entities, ${content.sources.size} sources in ${checked.dir} (${ms} ms)`;
+  return `content OK: ${content.sections.size} sections (${rendered} rendered${threads > 1 ? ` on ${threads} threads` : ''}, ${content.sections.size - rendered} unchanged), ${content.entities.size} entities, ${content.sources.size} sources in ${checked.dir} (${ms} ms)`;
 }
 
-function syntaxProblem(file: string, error: SectionSyntaxError): Problem {
+function syntaxProblem(file: string, error: { message: string; line: number | undefined; column: number | undefined }): Problem {
   const [found, hint] = error.message.split(/\s*Hint:\s*/);
   return {
     file,

@@ -71,19 +71,14 @@ export interface SectionSource {
 /** Thrown for a body that cannot render: the message names the line and column and the fix. */
 export class SectionSyntaxError extends Error {
   override name = 'SectionSyntaxError';
-  constructor(message: string, readonly line: number | undefined, readonly column: number | undefined) {
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(message: string, line: number | undefined, column: number | undefined) {
     super(message);
+    this.line = line;
+    this.column = column;
   }
 }
-
-/**
- * Attribute values in single quotes (double quotes where a value holds a single one): the same
- * HTML, but the content store, which Astro bundles as one JavaScript string literal, needs no
- * escape for them. Escapes make that literal's compile time grow faster than its size (measured
- * at 1,000 sections: the store of 17 MB took 5.8 s to load; without the attribute quotes'
- * escapes about 2 s); see docs/performance.md.
- */
-const HTML_OPTIONS = { quote: "'", quoteSmart: true } as const;
 
 const COMMENT_ONLY = /^\s*\/\*[\s\S]*\*\/\s*$/;
 
@@ -109,7 +104,7 @@ export function createSectionRenderer(matcher: EntityMatcher): (source: SectionS
       const analysis = analyseTree(tree);
       dropCommentsRejectCode(tree);
       const hast = slug.runSync(toHast(tree) as HastRoot, file) as HastRoot;
-      return { html: toHtml(hast, HTML_OPTIONS), headings: headingsOf(hast), analysis, repairEntities: repairEntities(source.frontmatter, matcher), linkSegments };
+      return { html: toHtml(hast), headings: headingsOf(hast), analysis, repairEntities: repairEntities(source.frontmatter, matcher), linkSegments };
     } catch (error) {
       throw asSyntaxError(error);
     }

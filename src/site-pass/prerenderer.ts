@@ -18,7 +18,9 @@ export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): Ast
     async getStaticPaths() {
       const paths = await base.getStaticPaths();
       // The order Pagefind adds pages in, so its index is the same whatever renders first.
-      pass.order(paths.map((p) => prerenderedPagePath(p.pathname)));
+      // Pages only: an endpoint (a preview script) is never an HTML page the pass is given, so
+      // Pagefind would wait for it until the end and write its index after the last page.
+      pass.order(paths.filter((p) => p.route.type === 'page').map((p) => prerenderedPagePath(p.pathname)));
       return paths;
     },
     async render(request: Request, options: Parameters<AstroPrerenderer['render']>[1]) {

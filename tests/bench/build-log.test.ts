@@ -20,6 +20,11 @@ describe('bench build log', () => {
     }
   });
 
+  it('reads the sections rendered whether or not the loader used its thread pool', () => {
+    const pooled = log('7 pages read while rendering, 1045 from disk after').replace('(0 rendered, 1007 unchanged)', '(900 rendered on 2 threads, 107 unchanged)');
+    expect(readBuildLog(pooled)).toMatchObject({ sectionsRendered: 900, sectionsUnchanged: 107 });
+  });
+
   it('reads a skipped build (nothing changed) as skipped, with nothing rendered', () => {
     const skipped = readBuildLog('build: nothing changed since the last build (content, code, settings and dist as it left them); skipped. SITE_REBUILD=1 builds anyway.\n');
     expect(skipped).toMatchObject({ skipped: true, pagesRendered: 0, pagesReused: 0, sectionsRendered: 0 });

@@ -9,11 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { EntityTerms } from '../markdown/entity-matcher.ts';
 import { createEntityMatcher } from '../markdown/entity-matcher.ts';
-import { createSectionRenderer, SectionSyntaxError, type SectionRender, type SectionSource } from '../markdown/render-section.ts';
+import { createSectionRenderer, type SectionSource } from '../markdown/render-section.ts';
+import { renderOutcome, type RenderOutcome } from './render-outcome.ts';
 
-export type RenderOutcome =
-  | { ok: true; render: SectionRender }
-  | { ok: false; message: string; line: number | undefined; column: number | undefined };
+export type { RenderOutcome };
 
 /** Fewer sections than this render on the calling thread. */
 export const POOL_THRESHOLD = 64;
@@ -37,12 +36,5 @@ export async function renderSections(sources: readonly SectionSource[], terms: E
 
 function renderHere(sources: readonly SectionSource[], terms: EntityTerms[]): RenderOutcome[] {
   const render = createSectionRenderer(createEntityMatcher(terms));
-  return sources.map((source): RenderOutcome => {
-    try {
-      return { ok: true, render: render(source) };
-    } catch (error) {
-      if (error instanceof SectionSyntaxError) return { ok: false, message: error.message, line: error.line, column: error.column };
-      throw error;
-    }
-  });
+  return sources.map((source) => renderOutcome(render, source));
 }

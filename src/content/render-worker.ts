@@ -4,20 +4,13 @@
  * out: a section's render, or its syntax error's message, line and column.
  */
 import { createEntityMatcher, type EntityTerms } from '../markdown/entity-matcher.ts';
-import { createSectionRenderer, SectionSyntaxError, type SectionSource } from '../markdown/render-section.ts';
-import type { RenderOutcome } from './render-pool.ts';
+import { createSectionRenderer, type SectionSource } from '../markdown/render-section.ts';
+import { renderOutcome, type RenderOutcome } from './render-outcome.ts';
 
 let renderer: { termsKey: string; render: ReturnType<typeof createSectionRenderer> } | undefined;
 
 export default function renderBatch({ terms, termsKey, sources }: { terms: EntityTerms[]; termsKey: string; sources: SectionSource[] }): RenderOutcome[] {
   if (renderer?.termsKey !== termsKey) renderer = { termsKey, render: createSectionRenderer(createEntityMatcher(terms)) };
   const { render } = renderer;
-  return sources.map((source): RenderOutcome => {
-    try {
-      return { ok: true, render: render(source) };
-    } catch (error) {
-      if (error instanceof SectionSyntaxError) return { ok: false, message: error.message, line: error.line, column: error.column };
-      throw error;
-    }
-  });
+  return sources.map((source): RenderOutcome => renderOutcome(render, source));
 }

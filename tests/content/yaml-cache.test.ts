@@ -1,20 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../helpers/temp-dirs.ts';
 import { parseYaml } from '../../src/content/frontmatter.ts';
 import { validateContent } from '../../src/content/validate.ts';
 import { openYamlCache } from '../../src/content/yaml-cache.ts';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yaml-cache-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs('yaml-cache');
 
 const SEED = path.resolve(import.meta.dirname, '..', '..', 'content');
 

@@ -50,7 +50,7 @@ describe.skipIf(!fs.existsSync(SEED))('corroboration on the built site', () => {
   it('shows the corroborated paragraph with "also in" links that resolve, and restored words as editorial', () => {
     const pages = ['us-policy', 'history', 'nato-stance', 'cooperation'].flatMap((t) => (fs.existsSync(path.join(out, t)) ? fs.readdirSync(path.join(out, t)).filter((f) => f.endsWith('.html')).map((f) => `${t}/${f}`) : []));
     const sectionFile = pages.find((f) => page(f)('.corroboration-notes').text().includes('Intact quotes') && page(f)('#text').text().includes('Woodrow Wilson'));
-    expect(sectionFile).toBeDefined();
+    expect(sectionFile, `a section page naming Woodrow Wilson with an "also in: Intact quotes" note, among ${pages.length} pages`).toMatch(/^[a-z-]+\/[^/]+\.html$/);
     const $ = page(sectionFile as string);
     const note = $('.corroboration-notes li').filter((_, li) => $(li).text().includes('Intact quotes')).first();
     expect(note.text()).toMatch(/also in: Intact quotes, line \d+/);

@@ -12,6 +12,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../helpers/browser.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
+import { devServerTurn } from '../helpers/dev-server-turn.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const run = browserAvailable();
@@ -46,8 +47,10 @@ describe.runIf(run)('npm run dev with a bad field', () => {
   let page: Page;
   let url = '';
   let log = '';
+  let releaseTurn: ((serverPid?: number) => Promise<void>) | undefined;
 
   beforeAll(async () => {
+    releaseTurn = await devServerTurn();
     fs.cpSync(path.join(root, 'content'), content, { recursive: true });
     const port = await freePort();
     url = `http://127.0.0.1:${port}/nato-stance/mh17.html`;
@@ -64,7 +67,8 @@ describe.runIf(run)('npm run dev with a bad field', () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage();
-  }, 240_000);
+    // Waiting for another test file's dev server to end comes first (tests/helpers/dev-server-turn.ts).
+  }, 360_000 + 240_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -73,6 +77,7 @@ describe.runIf(run)('npm run dev with a bad field', () => {
     } catch {
       // Already gone: the failure above says why.
     }
+    await releaseTurn?.(server?.pid);
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -97,6 +102,8 @@ describe.runIf(run)('npm run dev with a bad field', () => {
     fs.writeFileSync(section, good.replace(/^summary:/m, 'sumary:'));
     const report = await until('the error overlay', async () => {
       await page.goto(url);
+      // Vite's client shows the overlay once its socket connects, after the page's load event.
+      await page.waitForSelector('vite-error-overlay', { state: 'attached', timeout: 8_000 }).catch(() => undefined);
       const text = await overlayText();
       return text?.includes('sumary') ? text : undefined;
     });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devServerTurn } from '../helpers/dev-server-turn.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const SECTION = 'history/revolution-and-recognition';
@@ -20,6 +21,7 @@ let content = '';
 let server: ChildProcess | undefined;
 let base = '';
 let log = '';
+let releaseTurn: ((serverPid?: number) => Promise<void>) | undefined;
 
 /** The environment a user's shell has: without what Vitest sets for its workers (NODE_ENV=test, VITEST*), which change how Vite serves. */
 function userEnv(): NodeJS.ProcessEnv {
@@ -60,6 +62,7 @@ async function sectionPage(): Promise<cheerio.CheerioAPI | undefined> {
 }
 
 beforeAll(async () => {
+  releaseTurn = await devServerTurn();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-server-'));
   content = path.join(work, 'content');
   fs.cpSync(path.join(ROOT, 'content'), content, { recursive: true });
@@ -75,9 +78,10 @@ beforeAll(async () => {
   server.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   await poll('the dev server serving the section', STARTUP_MS, sectionPage);
-}, STARTUP_MS + 10_000);
+  // Waiting for another test file's dev server to end comes first (tests/helpers/dev-server-turn.ts).
+}, 360_000 + STARTUP_MS + 10_000);
 
-afterAll(() => {
+afterAll(async () => {
   if (server?.pid) {
     try {
       process.kill(-server.pid, 'SIGTERM');
@@ -85,8 +89,9 @@ afterAll(() => {
       // already gone
     }
   }
+  await releaseTurn?.(server?.pid);
   if (work) fs.rmSync(work, { recursive: true, force: true });
-});
+}, 30_000);
 
 describe('npm run dev', () => {
   it('serves the section page with its title and source text', async () => {

@@ -1,7 +1,8 @@
 /**
  * A section body -> its HTML, headings and analysis, in one pass of one unified pipeline.
  *
- * This is what the `sections` content loader (src/content/loaders.ts) stores for each section.
+ * This is what the `sections` content loader (src/content/loaders.ts) keeps for each section
+ * (src/content/section-renders.ts).
  * Sections hold text and `{/* #id *\/}` markers, no components, so they are parsed with MDX's own
  * syntax (remark-mdx, so an author's markers and escapes read as they do in any MDX tool), run
  * through the site's plugins (remark-gfm, anchors, repairs, entity links, rehype-slug), and

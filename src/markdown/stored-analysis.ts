@@ -14,8 +14,8 @@ export interface StoredMention {
 }
 
 /**
- * A section's analysis as the content store keeps it (in `rendered.metadata.analysis`): plain
- * data only, so it survives the store's serialisation between builds.
+ * A section's analysis as its loader keeps it (in the render's facts file,
+ * src/content/section-renders.ts): plain data only, so it survives JSON between builds.
  */
 export interface StoredAnalysis {
   paragraphs: SectionAnalysis['paragraphs'];

@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildDirs } from '../src/lib/build-dirs.ts';
 import { buildInputsKey, outputManifest } from '../src/lib/build-inputs.ts';
+import { writeFileAtomic } from '../src/lib/atomic-file.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -54,7 +55,7 @@ function main(args: string[]): number {
     return result.status && result.status > 0 ? result.status : 1;
   }
   swapInto(staging, finalOutDir);
-  writeJsonAtomic(lastBuildFile, { inputs, output: outputManifest(finalOutDir) } satisfies LastBuild);
+  writeFileAtomic(lastBuildFile, JSON.stringify({ inputs, output: outputManifest(finalOutDir) } satisfies LastBuild));
   process.stdout.write(`build: ${display(finalOutDir)} replaced by the new build, every check passed.\n`);
   return 0;
 }
@@ -70,12 +71,6 @@ function upToDate(file: string, inputs: string, outDir: string): boolean {
   if (last.inputs !== inputs || !Array.isArray(last.output) || last.output.length === 0) return false;
   const now = outputManifest(outDir);
   return now.length === last.output.length && now.every((line, i) => line === last.output?.[i]);
-}
-
-function writeJsonAtomic(file: string, value: unknown): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, JSON.stringify(value));
-  fs.renameSync(temp, file);
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 
 const FILE = 'sections-link-text.json';
 const VERSION = 1;
@@ -43,10 +44,7 @@ export function openLinkTextCache(cacheDir: string): LinkTextCache {
         changed = true;
       }
       if (!changed) return;
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify({ version: VERSION, entries: [...entries] }));
-      fs.renameSync(temp, file);
+      writeFileAtomic(file, JSON.stringify({ version: VERSION, entries: [...entries] }));
       changed = false;
     },
   };

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import type { StoredAnalysis } from '../markdown/stored-analysis.ts';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 
 export interface SectionRender {
   html: string;
@@ -40,15 +41,8 @@ export const hasSectionRender = (cacheDir: string, digest: string): boolean =>
 export function writeSectionRender(cacheDir: string, digest: string, render: SectionRender): void {
   if (hasSectionRender(cacheDir, digest)) return;
   const { html, ...facts } = render;
-  writeAtomic(fileOf(cacheDir, digest, '.html'), html);
-  writeAtomic(fileOf(cacheDir, digest, '.json'), JSON.stringify(facts));
-}
-
-function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, text);
-  fs.renameSync(temp, file);
+  writeFileAtomic(fileOf(cacheDir, digest, '.html'), html);
+  writeFileAtomic(fileOf(cacheDir, digest, '.json'), JSON.stringify(facts));
 }
 
 const read = (cacheDir: string, id: string, digest: string, ext: '.html' | '.json'): string => {

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { parseYaml, type YamlParser } from './frontmatter.ts';
 
 const FILE = 'parsed-yaml.v8';
@@ -45,10 +46,7 @@ export function openYamlCache(cacheDir: string): YamlCache {
     },
     save() {
       if (!fresh && used.size === kept.size) return;
-      fs.mkdirSync(cacheDir, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, v8.serialize({ version: VERSION, entries: used }));
-      fs.renameSync(temp, file);
+      writeFileAtomic(file, v8.serialize({ version: VERSION, entries: used }));
     },
   };
 }

@@ -49,7 +49,19 @@ describe('aligner properties', () => {
           if (end > f.at.offset && start < f.at.offset + f.insert.length) expect(known.has(m[0].toLowerCase()), m[0]).toBe(true);
         }
       }
-    }), { numRuns: 300 });
+    }), {
+      numRuns: 300,
+      // Found by CI and by long runs: "1, 1," taken as the rest of "100."; "U.S. 1, the naïve"
+      // paired by chance with "U.S. the { naïve" of another line; two lines offering "1879" and
+      // "19,000" for one gap; "87" put inside "19"; "0" put before "100".
+      examples: [
+        ['the the the July 100. 1,000 1,000.\n\nthe.', false],
+        ['U.S. U.S. 1,000 0.\n\nU.S. 1,000 1,000 U.S. the.\n\nthe.', false],
+        ['trade 0 Moscow U.S. the { naïve. the 1,000 treaty U.S..\n\nU.S. 1,000 the naïve.\n\n— 0 the signed.', false],
+        ['U.S. 19,000 rose the. 100.\n\nU.S. 1879 rose the.\n\n1,000.', false],
+        ['the the the of { 100. 0.\n\nthe.', false],
+      ],
+    });
   });
 
   // Text where no word repeats within a sentence, as in prose: every fill lands on the damaged copy.
@@ -63,7 +75,8 @@ describe('aligner properties', () => {
   it('finds nothing to restore or dispute between prose and a copy of it', () => {
     fc.assert(fc.property(prose, (t) => {
       expect(alignSources(alignText('copy', t), [{ id: 'original', text: t }]).findings).toEqual([]);
-    }), { numRuns: 200 });
+      // Found by CI: "trade 100" and "trade 101" in two sentences of one text were paired as a disagreement.
+    }), { numRuns: 200, examples: [['U.S. 100 naïve the and trade. trade 100 U.S. the.\n\nthe 100 and trade 101 U.S..']] });
   });
 
   it('fills only the damaged copy of prose, never the intact text', () => {

@@ -7,6 +7,7 @@
  * new sentences sharing shingles with it, and only those are compared word by word. The work
  * grows with the size of the texts, not with the product of their sentence counts.
  */
+import { ComparedPassages } from './gap-evidence.ts';
 import { compareWords, type Finding } from './hunks.ts';
 import { ShingleIndex, shingles, shinglesOfWords } from './shingle-index.ts';
 import { alignText, type AlignText, type Sentence } from './tokens.ts';
@@ -48,6 +49,7 @@ export function alignSources(fresh: AlignText, existing: readonly RawText[]): Al
   const findings: Finding[] = [];
   const shared = new Map<string, SharedLines>();
   let compared = 0;
+  const passages = new ComparedPassages();
   const seen: AlignText[] = [];
   for (const raw of existing) {
     if (raw.id === fresh.id) continue;
@@ -62,13 +64,14 @@ export function alignSources(fresh: AlignText, existing: readonly RawText[]): Al
       // in a longer passage, so both are compared and what either finds is kept.
       const a = wordsOf(around);
       const alone = around.length > 1 ? wordsOf([sentence]) : undefined;
-      const results: { found: ReturnType<typeof compareWords>['findings'] }[] = [];
       for (const span of spansOf(index, sentence)) {
         compared++;
         const b = wordsOf(span);
         const { findings: found, equal } = compareWords(a, b);
         if (alone) found.push(...compareWords(alone, b).findings);
-        results.push({ found });
+        findings.push(...found);
+        passages.add(sentence, b);
+        for (const s of span) passages.add(s, a);
         if (equal >= SHARED_MIN_WORDS && equal >= SHARED_MIN_SHARE * Math.min(a.length, b.length)) {
           for (const line of new Set(span.map((s) => s.line))) {
             const pair = { a: { source: sentence.source, line: sentence.line }, b: { source: fresh.id, line } };
@@ -76,13 +79,17 @@ export function alignSources(fresh: AlignText, existing: readonly RawText[]): Al
           }
         }
       }
-      for (const c of results) findings.push(...c.found);
     });
   }
   // A sentence the other side holds word for word lost nothing there, whatever a near copy says.
   const verbatim = { fresh: new Set(fresh.sentences.map(wordKey)), existing: new Set(seen.flatMap((t) => t.sentences.map(wordKey))) };
-  const kept = findings.filter((f) => f.kind !== 'fill' || !(f.lost === 'a' ? verbatim.fresh : verbatim.existing).has(wordKey(f.sentence)));
-  return { findings: dedupe(kept), shared: [...shared.values()], compared };
+  // Two sentences each held word for word by the other side do not disagree: both sources say
+  // both, and the diff only paired one with the other (repeated words in a passage).
+  // A gap that another compared passage holds closed is a chance pairing, not a loss.
+  const kept = findings.filter((f) => (f.kind === 'fill'
+    ? !(f.lost === 'a' ? verbatim.fresh : verbatim.existing).has(wordKey(f.sentence)) && !passages.contradicts(f)
+    : !(verbatim.fresh.has(wordKey(f.a.word.sentence)) && verbatim.existing.has(wordKey(f.b.word.sentence)))));
+  return { findings: dedupe(withoutRivalFills(kept)), shared: [...shared.values()], compared };
 }
 
 /** Passages of the index (runs of hit sentences on one line, cut to the best one and its neighbours) worth comparing with `sentence`. */
@@ -113,6 +120,17 @@ function spansOf(index: ShingleIndex, sentence: Sentence): Sentence[][] {
   }
   if (run.length) close();
   return found.sort((x, y) => y.total - x.total).slice(0, MAX_SPANS).map((f) => f.span);
+}
+
+/**
+ * Fills offering different values for one gap ("U.S. rose" from "U.S. 1879 rose" and from
+ * "U.S. 19,000 rose"): which one the text lost is a guess, so none is made.
+ */
+function withoutRivalFills(findings: readonly Finding[]): Finding[] {
+  const values = new Map<string, Set<string>>();
+  const spot = (f: Finding & { kind: 'fill' }) => `${f.at.source}:${f.at.line}:${f.at.offset}`;
+  for (const f of findings) if (f.kind === 'fill') values.set(spot(f), (values.get(spot(f)) ?? new Set()).add(f.insert.replace(/[^\p{L}\p{N}]/gu, '')));
+  return findings.filter((f) => f.kind !== 'fill' || (values.get(spot(f))?.size ?? 0) <= 1);
 }
 
 const wordKey = (s: Sentence): string => s.tokens.map((t) => t.norm).join(' ');

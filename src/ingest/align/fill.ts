@@ -27,6 +27,10 @@ export function fillOf(x: readonly Word[], y: readonly Word[], x0: number, x1: n
   let p = 0;
   while (p < xa.length && p < ya.length && xa[p] === ya[p]) p++;
   const openEnd = y1 === y.length && right === 0 && x0 > 0 && (xs.length > 0 || endsAbruptly(x[x0 - 1] as Word));
+  // Digits never go inside the lost side's own run of digits: "19" against "1879", or "100"
+  // against "1, 1", is a different number, not one that lost digits in its middle.
+  // Nor right before the lost side's own number: "of { 100." against "of { 0." differs in value.
+  if (hasDigit(xa[p] ?? '') && (p === 0 || hasDigit(xa[p - 1] ?? ''))) return undefined;
   let suffix: number;
   if (openEnd) suffix = 0;
   else {

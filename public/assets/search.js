@@ -62,9 +62,19 @@
     if (location.protocol === 'file:') throw new Error('opened from disk');
     const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
     await pagefind.options({ excerptLength: 24 });
+    // A large site's index comes in shards (src/search/pagefind-shards.ts): the first is
+    // pagefind/, the others are merged into it, and Pagefind ranks their results together.
+    for (const dir of await shardFolders()) {
+      await pagefind.mergeIndex(new URL(dir, root).href, { excerptLength: 24 });
+    }
     const search = await pagefind.search(q);
-    const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    return data.map((d) => ({
+    const terms = words(q);
+    const data = [];
+    for (let i = 0; i < search.results.length && data.length < MAX_RESULTS; i += MAX_RESULTS) {
+      const batch = await Promise.all(search.results.slice(i, i + MAX_RESULTS).map((r) => r.data()));
+      data.push(...batch.filter((d) => matchesEveryTerm(d, terms)));
+    }
+    return data.slice(0, MAX_RESULTS).map((d) => ({
       title: d.meta && d.meta.title ? d.meta.title : d.url,
       url: fromRoot(d.url),
       excerpt: markedParts(d.excerpt),
@@ -73,6 +83,34 @@
         .slice(0, MAX_SUBS)
         .map((s) => ({ title: s.title, url: fromRoot(s.url), excerpt: markedParts(s.excerpt) })),
     }));
+  }
+
+  /**
+   * Whether a Pagefind result holds every word of the query. An index that lacks a word (as a
+   * shard of a large site may, when other shards have it) answers with the nearest shorter one
+   * it has ("he" for "helicopter"); such a result is not one. A matched word counts when it
+   * shares its first five letters with the query word (all of a shorter one): "relations" finds
+   * "related", as Pagefind's stemming means it to.
+   */
+  function matchesEveryTerm(d, terms) {
+    const pageWords = (d.content || '').split(/[^\S\uFEFF]+/);
+    const matched = (d.locations || []).map((at) => words(pageWords[at] || '').join(''));
+    return terms.every((t) => matched.some((w) => sharedStart(w, t) >= Math.min(t.length, 5)));
+  }
+
+  function sharedStart(a, b) {
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  }
+
+  /** The shard folders besides pagefind/ (pagefind-indexes.json, written by the build). */
+  async function shardFolders() {
+    const response = await fetch(new URL('pagefind-indexes.json', root).href);
+    if (!response.ok) throw new Error(`pagefind-indexes.json: HTTP ${response.status}`);
+    const list = await response.json();
+    const folders = Array.isArray(list.indexes) ? list.indexes.filter((d) => typeof d === 'string') : [];
+    return folders.filter((d) => d !== 'pagefind/');
   }
 
   /** The plain-script index (search-index.js), loaded on demand. */

@@ -51,8 +51,12 @@ export default function builtSite(): AstroIntegration {
         const result = await finishing.finish(out, listFiles(out));
         const { check, pagefind, fallback } = result;
         logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after; ${result.fromCache} unchanged since the last build, taken from the page cache`);
-        const how = pagefind.writtenEarly ? 'written while the other pages rendered' : pagefind.restored ? 'restored from the last build (same input)' : 'written after the last page';
-        logger.fork('pagefind').info(`${PAGEFIND_DIR}/: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
+        const how = pagefind.writtenEarly ? 'written while the other pages rendered'
+          : pagefind.restored ? 'restored from the last build (same input)'
+          : pagefind.restoredShards > 0 ? `${pagefind.restoredShards} of ${pagefind.shards} restored from the last build (same input), the others written after the last page`
+          : 'written after the last page';
+        const where = pagefind.shards > 1 ? `${PAGEFIND_DIR}/ and ${pagefind.shards - 1} more shard(s)` : `${PAGEFIND_DIR}/`;
+        logger.fork('pagefind').info(`${where}: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
         logger.fork('search').info(`${FALLBACK_FILE}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
         const links = logger.fork('deep-links');
         for (const line of check.notes) links.info(line);

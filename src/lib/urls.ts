@@ -40,8 +40,12 @@ export const previewDataPath = (path: PagePath): PagePath => page(`previews/${pa
 /** A static file under `public/`, e.g. `assets/theme.js`. */
 export const assetPath = (file: string): PagePath => page(file.replace(/^\/+/, ''));
 
-/** The folder of Pagefind's index, written by the build (src/search/pagefind-feed.ts). */
+/** The folder of Pagefind's index, written by the build (src/search/pagefind-feed.ts): the first of its shards. */
 export const PAGEFIND_DIR = 'pagefind';
+/** The folder of Pagefind shard `shard` (src/search/pagefind-shards.ts): `pagefind`, `pagefind-1`, … */
+export const pagefindDir = (shard: number): string => (shard === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}-${shard}`);
+/** The list of Pagefind's shard folders, which assets/search.js merges: `pagefind-indexes.json`. */
+export const pagefindIndexesPath = (): PagePath => page(`${PAGEFIND_DIR}-indexes.json`);
 
 /**
  * The page a prerendered path is written to, with `build.format: 'file'`: `/entities/nato.html`

@@ -48,6 +48,8 @@ export interface PagefindFeed {
   outDir: string | undefined;
   /** That early write, once started, and how many pages it covers. */
   early: { written: Promise<void>; pages: number } | undefined;
+  /** The folder under the output folder the index goes to (`pagefind`, or a shard's: pagefind-shards.ts). */
+  dir: string;
   /** Hash of every page added (or held) so far, in order, and of Pagefind's version and settings. */
   input: crypto.Hash;
   /** While holding, pages in their turn wait here instead of going to Pagefind; undefined: not holding. */
@@ -69,6 +71,9 @@ function pagefindVersion(): string {
 /** Pagefind's ready-made UIs, which the site does not use (assets/search.js builds its own results). */
 const UNUSED_PAGEFIND_FILE = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
+/** Closes Pagefind's process (every index in it). */
+export const closePagefind = (): Promise<null> => pagefind.close();
+
 /** Starts Pagefind's process for a new index, with the site's exclusions. */
 export async function startPagefindIndex(): Promise<PagefindIndex> {
   const created = await pagefind.createIndex(PAGEFIND_SETTINGS);
@@ -78,13 +83,13 @@ export async function startPagefindIndex(): Promise<PagefindIndex> {
 
 /**
  * Opens a feed to `index` (by default a new one in Pagefind's process); with `outDir`, the index
- * is written there as soon as the last page in the order is in.
+ * is written there (in its folder `dir`) as soon as the last page in the order is in.
  */
-export function createPagefindFeed(outDir?: string, index: Promise<PagefindIndex> = startPagefindIndex()): PagefindFeed {
+export function createPagefindFeed(outDir?: string, index: Promise<PagefindIndex> = startPagefindIndex(), dir: string = PAGEFIND_DIR): PagefindFeed {
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
   const input = crypto.createHash('sha256').update(JSON.stringify({ pagefind: pagefindVersion(), settings: PAGEFIND_SETTINGS, unused: UNUSED_PAGEFIND_FILE.source }));
-  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined, input, held: undefined };
+  return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined, dir, input, held: undefined };
 }
 
 /**
@@ -125,11 +130,11 @@ export function feedPage(feed: PagefindFeed, page: PagePath, html: string | null
   }
 }
 
-/** Waits for every page sent so far, then writes the index to `outDir/PAGEFIND_DIR`, minus the unused UIs. */
+/** Waits for every page sent so far, then writes the index to `outDir/<its folder>`, minus the unused UIs. */
 async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
   await Promise.all(feed.sent);
   const index = await feed.index;
-  const written = await index.writeFiles({ outputPath: path.join(outDir, PAGEFIND_DIR) });
+  const written = await index.writeFiles({ outputPath: path.join(outDir, feed.dir) });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   for (const file of await fs.readdir(written.outputPath)) {
     if (UNUSED_PAGEFIND_FILE.test(file)) await fs.rm(path.join(written.outputPath, file));
@@ -166,13 +171,14 @@ export interface FinishedFeed {
 
 /**
  * Adds what is still waiting (in order, then the unplaced pages by path) and makes sure the index
- * in `outDir/PAGEFIND_DIR` covers every page: the early write when nothing came after it; else
+ * in `outDir/<its folder>` covers every page: the early write when nothing came after it; else
  * the output `restore(input, dir)` writes when it has one made from the same input (it says
- * whether it did); else a fresh write. Closes Pagefind. Resolves to the number of pages given to
+ * whether it did); else a fresh write. Closes Pagefind unless `close` is false (other indexes
+ * still at work in its process: pagefind-shards.ts). Resolves to the number of pages given to
  * Pagefind, how the index came, the input's hash and the ms this took; rejects with Pagefind's
  * own errors.
  */
-export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean): Promise<FinishedFeed> {
+export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean, close = true): Promise<FinishedFeed> {
   const started = Date.now();
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
@@ -190,8 +196,8 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
     else {
       // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
       await early?.written.catch(() => undefined);
-      if (early) await fs.rm(path.join(outDir, PAGEFIND_DIR), { recursive: true, force: true });
-      restored = restore?.(input, path.join(outDir, PAGEFIND_DIR)) ?? false;
+      if (early) await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
+      restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
       if (restored) await Promise.allSettled(feed.sent);
       else {
         for (const { page, html } of feed.held ?? []) add(feed, page, html);
@@ -201,6 +207,6 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
     }
     return { pages: feed.pages, writtenEarly: earlyStands, restored, input, waitedMs: Date.now() - started };
   } finally {
-    await pagefind.close();
+    if (close) await pagefind.close();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Pagefind's output, kept between builds with a hash of the input it was made from (every page
+ * Pagefind's output (one shard's: pagefind-shards.ts), kept between builds with a hash of the input it was made from (every page
  * and its Pagefind input, in the order they were added: see `input` in pagefind-feed.ts). Pagefind
  * writes the same files for the same input, so when a build feeds exactly what the last successful
  * one fed, its files are restored from here instead of indexing again. One file in the build's
@@ -16,7 +16,17 @@ interface StoredOutput {
   files: [string, Uint8Array][];
 }
 
-export const pagefindOutputFile = (cacheDir: string): string => path.join(cacheDir, 'site-pass', 'pagefind.v8');
+/** Where shard `shard`'s output is kept (pagefind-shards.ts): `pagefind.v8`, `pagefind-1.v8`, … */
+export const pagefindOutputFile = (cacheDir: string, shard = 0): string => path.join(cacheDir, 'site-pass', shard === 0 ? 'pagefind.v8' : `pagefind-${shard}.v8`);
+
+/** Removes the kept outputs of shards from `count` on (a site that shrank has fewer shards). */
+export function prunePagefindOutputs(cacheDir: string, count: number): void {
+  const dir = path.join(cacheDir, 'site-pass');
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+    const shard = /^pagefind-(\d+)\.v8$/.exec(name)?.[1];
+    if (shard !== undefined && Number(shard) >= count) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
 
 /** Writes the stored output into `dir` if it was made from `input`; whether it did. */
 export function restorePagefindOutput(file: string, input: string, dir: string): boolean {

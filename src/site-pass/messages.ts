@@ -8,6 +8,8 @@ export interface SitePassSetup {
   outDir: string;
   /** The build's cache folder (src/lib/build-dirs.ts), where the pass keeps its results between builds; none: keep nothing. */
   cacheDir?: string | undefined;
+  /** About how many pages go to one Pagefind shard (src/search/pagefind-shards.ts); tests set it low. */
+  pagefindPagesPerShard?: number | undefined;
 }
 
 /** Main thread -> site-pass worker. */
@@ -19,8 +21,11 @@ export type ToWorker =
 /** What the worker reports when it has finished: the build's search and link results. */
 export interface SitePassResult {
   check: BuiltSiteCheck;
-  /** Pages given to Pagefind; whether it wrote its index before the last page rendered; the ms waited for it after. */
-  pagefind: { pages: number; writtenEarly: boolean; restored: boolean; waitedMs: number };
+  /**
+   * Pages given to Pagefind and the shards they went to; whether every shard was written before
+   * the last page rendered, or restored from the last build (and how many were); the ms waited after.
+   */
+  pagefind: { pages: number; shards: number; writtenEarly: boolean; restored: boolean; restoredShards: number; waitedMs: number };
   fallback: { pages: number; bytes: number };
   /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;

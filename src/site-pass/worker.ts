@@ -12,13 +12,12 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainError } from '../lib/thread-errors.ts';
 import type { PagePath } from '../lib/urls.ts';
-import { PAGEFIND_DIR } from '../lib/urls.ts';
 import { checkBuiltSite } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
-import { createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder } from '../search/pagefind-feed.ts';
 import { pagefindInput } from '../search/pagefind-input.ts';
-import { pagefindOutputFile, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
+import { pagefindOutputFile, prunePagefindOutputs, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
+import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
 
@@ -27,7 +26,7 @@ if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread
 
 const utf8 = new TextDecoder();
 const setup = workerData as SitePassSetup;
-const feed = createPagefindFeed(setup.outDir);
+const feed = new ShardedPagefind(setup.outDir, setup.pagefindPagesPerShard);
 const scans = new Map<PagePath, PageScan>();
 const entries = new Map<PagePath, FallbackPage>();
 // Loaded while Astro bundles, before the first page comes.
@@ -42,18 +41,18 @@ function take(page: PagePath, bytes: Uint8Array): void {
   const { scan, entry, pagefind } = cached.read;
   scans.set(page, scan);
   if (!entry || pagefind === null) {
-    feedPage(feed, page, null);
+    feed.page(page, null);
     return;
   }
   entries.set(page, entry);
-  feedPage(feed, page, pagefindInput(html ?? utf8.decode(bytes), pagefind));
+  feed.page(page, pagefindInput(html ?? utf8.decode(bytes), pagefind));
 }
 
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
   const readWhileRendering = scans.size;
   const cacheDir = setup.cacheDir;
   // From here Pagefind gets nothing until it is known whether its last output can be restored.
-  if (cacheDir) holdPagefindFeed(feed);
+  if (cacheDir) feed.hold();
   // Whatever the prerenderer did not hand over (a page it could not name, an HTML file from public/) is
   // read from disk now; a page it named but the build did not write is dropped.
   const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
@@ -63,14 +62,13 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     take(page, fs.readFileSync(path.join(outDir, page)));
     readAtEnd++;
   }
-  const outputFile = cacheDir ? pagefindOutputFile(cacheDir) : undefined;
-  const pagefind = finishPagefindFeed(feed, outDir, outputFile ? (input, dir) => restorePagefindOutput(outputFile, input, dir) : undefined);
-  pagefind.catch(() => undefined);
+  const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restorePagefindOutput(pagefindOutputFile(cacheDir, shard), input, dir) : undefined);
+  indexing.catch(() => undefined);
   const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
   const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
   const fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
-  const index = await pagefind;
-  if (cacheDir && outputFile && check.failures.length === 0) {
+  const index = await indexing;
+  if (cacheDir && check.failures.length === 0) {
     // Only this build's pages: a page it named but did not write is not kept.
     const built: PageCache = new Map();
     for (const page of htmlFiles) {
@@ -78,10 +76,21 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
       if (result) built.set(page, result);
     }
     if (!sameResults(stored, built)) savePageCache(pageCacheFile(cacheDir), built);
-    if (!index.restored) savePagefindOutput(outputFile, index.input, path.join(outDir, PAGEFIND_DIR));
+    index.shards.forEach((shard, k) => {
+      if (!shard.restored) savePagefindOutput(pagefindOutputFile(cacheDir, k), shard.input, path.join(outDir, shard.dir));
+    });
+    prunePagefindOutputs(cacheDir, index.shards.length);
   }
-  const { pages: indexed, writtenEarly, restored, waitedMs } = index;
-  return { check, fallback, pagefind: { pages: indexed, writtenEarly, restored, waitedMs }, readWhileRendering, readAtEnd, fromCache };
+  const shards = index.shards;
+  const pagefind = {
+    pages: index.pages,
+    shards: shards.length,
+    writtenEarly: shards.every((s) => s.writtenEarly),
+    restored: shards.every((s) => s.restored),
+    restoredShards: shards.filter((s) => s.restored).length,
+    waitedMs: index.waitedMs,
+  };
+  return { check, fallback, pagefind, readWhileRendering, readAtEnd, fromCache };
 }
 
 function send(message: FromWorker): void {
@@ -94,7 +103,7 @@ function failed(error: unknown): FromWorker {
 
 port.on('message', (message: ToWorker) => {
   try {
-    if (message.kind === 'order') setFeedOrder(feed, message.pages);
+    if (message.kind === 'order') feed.order(message.pages);
     else if (message.kind === 'page') take(message.page, message.bytes);
     else finish(message.outDir, message.files, message.env).then((result) => send({ kind: 'done', result }), (error: unknown) => send(failed(error)));
   } catch (error) {

@@ -1,0 +1,127 @@
+/**
+ * Pagefind's index in shards, so that an edit indexes again only the shard its page is in.
+ *
+ * Pagefind has no incremental mode: one changed page means indexing every page again (3.3 s at
+ * 1,000 sections, 17.6 s at 5,000). So a large site's section pages are split by a hash of their
+ * path into a few indexes of about {@link PAGES_PER_SHARD} pages each, each written to its own
+ * folder (`pagefind/`, `pagefind-1/`, …: src/lib/urls.ts) and fed, kept and restored on its own
+ * (pagefind-feed.ts, pagefind-output-cache.ts). The search page loads the first and merges the
+ * others (Pagefind's documented `mergeIndex`; assets/search.js reads their list from
+ * `pagefind-indexes.json`), and Pagefind ranks the merged results together by score.
+ *
+ * A page's shard depends only on its path and the number of shards, and the number only on how
+ * many pages the build has, so a clean build and a warm one make the same shards. Few shards,
+ * because each costs the reader one more small download (its WebAssembly and metadata) on the
+ * first search: {@link MAX_SHARDS}. A small site has one, laid out as before.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PagePath } from '../lib/urls.ts';
+import { pagefindDir, pagefindIndexesPath } from '../lib/urls.ts';
+import { closePagefind, createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, startPagefindIndex, type FinishedFeed, type PagefindFeed } from './pagefind-feed.ts';
+
+/** About this many pages go to one shard. */
+export const PAGES_PER_SHARD = 250;
+/** At most this many shards, whatever the size of the site. */
+export const MAX_SHARDS = 4;
+
+/** How many shards a build of `pages` pages gets: a power of two, 1 up to {@link MAX_SHARDS}. */
+export function shardCount(pages: number, perShard = PAGES_PER_SHARD): number {
+  let count = 1;
+  while (count < MAX_SHARDS && pages >= count * 2 * perShard * 0.75) count *= 2;
+  return count;
+}
+
+/** The shard of `page` among `count` (FNV-1a of its path). */
+export function shardOf(page: PagePath, count: number): number {
+  if (count <= 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < page.length; i++) h = Math.imul(h ^ page.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % count;
+}
+
+/** How the shards finished, together. */
+export interface FinishedShards {
+  shards: (FinishedFeed & { dir: string })[];
+  pages: number;
+  waitedMs: number;
+}
+
+/**
+ * A feed per shard, made when the page order is known (its length decides how many). Pages that
+ * come before the order wait for it; with no order at all, the shards are made at the end from
+ * the pages given.
+ */
+export class ShardedPagefind {
+  readonly #outDir: string | undefined;
+  readonly #perShard: number;
+  #feeds: PagefindFeed[] | undefined;
+  #early: [PagePath, string | null][] = [];
+  #holding = false;
+
+  constructor(outDir: string | undefined, perShard = PAGES_PER_SHARD) {
+    this.#outDir = outDir;
+    this.#perShard = perShard;
+  }
+
+  /** The pages in render order (see setFeedOrder); later calls are ignored. */
+  order(pages: readonly PagePath[]): void {
+    if (this.#feeds) return;
+    const count = shardCount(pages.length, this.#perShard);
+    this.#open(count);
+    const feeds = this.#feeds as unknown as PagefindFeed[];
+    feeds.forEach((feed, k) => setFeedOrder(feed, pages.filter((p) => shardOf(p, count) === k)));
+    this.#replay();
+  }
+
+  /** A page's Pagefind input (null: a page Pagefind does not index), to its shard. */
+  page(page: PagePath, html: string | null): void {
+    if (!this.#feeds) {
+      this.#early.push([page, html]);
+      return;
+    }
+    const feed = this.#feeds[shardOf(page, this.#feeds.length)] as PagefindFeed;
+    feedPage(feed, page, html);
+  }
+
+  /** From now on pages are held until it is known which shards can be restored (holdPagefindFeed). */
+  hold(): void {
+    this.#holding = true;
+    for (const feed of this.#feeds ?? []) holdPagefindFeed(feed);
+  }
+
+  /**
+   * Finishes every shard into `outDir` (restoring those `restore` can: shard number, input hash,
+   * folder), writes the list of shard folders, and closes Pagefind.
+   */
+  async finish(outDir: string, restore?: (shard: number, input: string, dir: string) => boolean): Promise<FinishedShards> {
+    const started = Date.now();
+    try {
+      if (!this.#feeds) {
+        this.#open(shardCount(this.#early.length, this.#perShard));
+        this.#replay();
+      }
+      const feeds = this.#feeds as unknown as PagefindFeed[];
+      const finished = await Promise.all(feeds.map(async (feed, k) => ({
+        ...(await finishPagefindFeed(feed, outDir, restore ? (input, dir) => restore(k, input, dir) : undefined, false)),
+        dir: feed.dir,
+      })));
+      const list = { indexes: feeds.map((feed) => `${feed.dir}/`) };
+      fs.writeFileSync(path.join(outDir, pagefindIndexesPath()), `${JSON.stringify(list)}\n`);
+      return { shards: finished, pages: finished.reduce((n, f) => n + f.pages, 0), waitedMs: Date.now() - started };
+    } finally {
+      await closePagefind();
+    }
+  }
+
+  #open(count: number): void {
+    this.#feeds = Array.from({ length: count }, (_, k) => createPagefindFeed(this.#outDir, startPagefindIndex(), pagefindDir(k)));
+    if (this.#holding) for (const feed of this.#feeds) holdPagefindFeed(feed);
+  }
+
+  #replay(): void {
+    const early = this.#early;
+    this.#early = [];
+    for (const [page, html] of early) this.page(page, html);
+  }
+}

@@ -38,10 +38,10 @@ export interface PagefindFeed {
   place: Map<PagePath, number>;
   /** The place of the next page Pagefind gets. */
   next: number;
-  /** Rendered pages waiting for an earlier one, by place (html null: a page Pagefind does not index). */
-  waiting: Map<number, { page: PagePath; html: string | null }>;
+  /** Rendered pages waiting for an earlier one, by place (input null: a page Pagefind does not index). */
+  waiting: Map<number, { page: PagePath; input: PagefindInput | null }>;
   /** Pages outside the known order: added last, by path. */
-  unplaced: Map<PagePath, string>;
+  unplaced: Map<PagePath, PagefindInput>;
   sent: Promise<void>[];
   pages: number;
   /** Where to write the index as soon as every page in the order is in; none: only when finished. */
@@ -53,7 +53,7 @@ export interface PagefindFeed {
   /** Hash of every page added (or held) so far, in order, and of Pagefind's version and settings. */
   input: crypto.Hash;
   /** While holding, pages in their turn wait here instead of going to Pagefind; undefined: not holding. */
-  held: { page: PagePath; html: string }[] | undefined;
+  held: { page: PagePath; input: PagefindInput }[] | undefined;
 }
 
 /** What Pagefind's output depends on besides its input pages: its version and the site's settings. */
@@ -108,20 +108,35 @@ export function setFeedOrder(feed: PagefindFeed, pages: readonly PagePath[]): vo
 }
 
 /**
+ * What Pagefind reads of a page: `html()` gives it, `key` identifies it (two inputs with one key
+ * have the same HTML) and is what the feed hashes. A page kept in the site pass's cache is keyed
+ * by the hash of its bytes, so a page Pagefind's restored output already covers is never decoded
+ * or hashed again (src/site-pass/worker.ts).
+ */
+export interface PagefindInput {
+  key: string;
+  html: () => string;
+}
+
+/** A page's HTML as its own key. */
+const asInput = (html: string): PagefindInput => ({ key: html, html: () => html });
+
+/**
  * Gives Pagefind a rendered page, in its turn (see the module comment); `html` null for a page in
  * the order that Pagefind does not index, so the pages after it need not wait for the end.
  */
-export function feedPage(feed: PagefindFeed, page: PagePath, html: string | null): void {
+export function feedPage(feed: PagefindFeed, page: PagePath, given: string | PagefindInput | null): void {
+  const html = typeof given === 'string' ? asInput(given) : given;
   const place = feed.place.get(page);
   if (place === undefined) {
     if (html !== null) feed.unplaced.set(page, html);
     return;
   }
-  feed.waiting.set(place, { page, html });
+  feed.waiting.set(place, { page, input: html });
   for (let ready = feed.waiting.get(feed.next); ready; ready = feed.waiting.get(feed.next)) {
     feed.waiting.delete(feed.next);
     feed.next++;
-    if (ready.html !== null) send(feed, ready.page, ready.html);
+    if (ready.input !== null) send(feed, ready.page, ready.input);
   }
   if (feed.outDir && feed.order && feed.next === feed.order.length && !feed.early && !feed.held) {
     const written = writeIndex(feed, feed.outDir);
@@ -141,18 +156,19 @@ async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
   }
 }
 
-function send(feed: PagefindFeed, page: PagePath, html: string): void {
+function send(feed: PagefindFeed, page: PagePath, input: PagefindInput): void {
   feed.pages++;
   // Lengths first, so no two inputs hash alike however their texts split.
-  feed.input.update(`${page.length}:${page}${html.length}:`).update(html);
-  if (feed.held) feed.held.push({ page, html });
-  else add(feed, page, html);
+  feed.input.update(`${page.length}:${page}${input.key.length}:`).update(input.key);
+  if (feed.held) feed.held.push({ page, input });
+  else add(feed, page, input);
 }
 
-function add(feed: PagefindFeed, page: PagePath, html: string): void {
+function add(feed: PagefindFeed, page: PagePath, input: PagefindInput): void {
+  const content = input.html();
   feed.sent.push(
     feed.index
-      .then((index) => index.addHTMLFile({ sourcePath: page, content: html }))
+      .then((index) => index.addHTMLFile({ sourcePath: page, content }))
       .then((added) => {
         if (added.errors.length) throw new Error(`Pagefind could not index ${page}: ${added.errors.join('; ')}`);
       }),
@@ -183,10 +199,10 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
   try {
     for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
       const waiting = feed.waiting.get(place);
-      if (waiting?.html) send(feed, waiting.page, waiting.html);
+      if (waiting?.input) send(feed, waiting.page, waiting.input);
     }
     feed.waiting.clear();
-    for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? '');
+    for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? asInput(''));
     feed.unplaced.clear();
     const input = feed.input.digest('hex');
     const early = feed.early;
@@ -200,7 +216,7 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
       restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
       if (restored) await Promise.allSettled(feed.sent);
       else {
-        for (const { page, html } of feed.held ?? []) add(feed, page, html);
+        for (const { page, input } of feed.held ?? []) add(feed, page, input);
         feed.held = undefined;
         await writeIndex(feed, outDir);
       }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PagePath } from '../lib/urls.ts';
 import { pagefindDir, pagefindIndexesPath } from '../lib/urls.ts';
-import { closePagefind, createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, startPagefindIndex, type FinishedFeed, type PagefindFeed } from './pagefind-feed.ts';
+import { closePagefind, createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, startPagefindIndex, type FinishedFeed, type PagefindFeed, type PagefindInput } from './pagefind-feed.ts';
 
 /** About this many pages go to one shard. */
 export const PAGES_PER_SHARD = 250;
@@ -56,7 +56,7 @@ export class ShardedPagefind {
   readonly #outDir: string | undefined;
   readonly #perShard: number;
   #feeds: PagefindFeed[] | undefined;
-  #early: [PagePath, string | null][] = [];
+  #early: [PagePath, string | PagefindInput | null][] = [];
   #holding = false;
 
   constructor(outDir: string | undefined, perShard = PAGES_PER_SHARD) {
@@ -75,7 +75,7 @@ export class ShardedPagefind {
   }
 
   /** A page's Pagefind input (null: a page Pagefind does not index), to its shard. */
-  page(page: PagePath, html: string | null): void {
+  page(page: PagePath, html: string | PagefindInput | null): void {
     if (!this.#feeds) {
       this.#early.push([page, html]);
       return;

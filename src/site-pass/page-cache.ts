@@ -54,7 +54,7 @@ export function sameResults(stored: PageCache, kept: PageCache): boolean {
 }
 
 /** Bumped when the file's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 let codeVersion: string | undefined;
 
 /**

@@ -1,8 +1,9 @@
+import crypto from 'node:crypto';
 import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
-import { pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
+import { pagefindInput, pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
 
 /** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
 export interface ReadPage {
@@ -10,6 +11,11 @@ export interface ReadPage {
   entry: FallbackPage | null;
   /** Where the page's Pagefind input lies in it (see pagefind-input.ts); null when not searchable. */
   pagefind: PagefindSlices | null;
+  /**
+   * A hash of that input (null when not searchable): what the Pagefind feed hashes for this page,
+   * kept with the result so a page read from the cache is not decoded to hash it again.
+   */
+  pagefindKey: string | null;
 }
 
 /** One built page, read once for everything after the build. */
@@ -18,11 +24,13 @@ export function readPage(page: PagePath, html: string): ReadPage {
   // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
   if (!html.includes('data-pagefind-body')) {
     readHtml(html, [scanner]);
-    return { scan: scanner.result(), entry: null, pagefind: null };
+    return { scan: scanner.result(), entry: null, pagefind: null, pagefindKey: null };
   }
   const search = searchEntryReader(page);
   const pagefind = pagefindInputReader(html);
   readHtml(html, [scanner, search, pagefind] as HtmlReader<unknown>[]);
   const entry = search.result();
-  return { scan: scanner.result(), entry, pagefind: entry ? pagefind.result() : null };
+  const slices = entry ? pagefind.result() : null;
+  const pagefindKey = slices === null ? null : crypto.createHash('sha256').update(pagefindInput(html, slices)).digest('base64');
+  return { scan: scanner.result(), entry, pagefind: slices, pagefindKey };
 }

@@ -38,14 +38,16 @@ function take(page: PagePath, bytes: Uint8Array): void {
   const { cached, hit, html } = readCached(stored, page, bytes);
   if (hit) fromCache++;
   kept.set(page, cached);
-  const { scan, entry, pagefind } = cached.read;
+  const { scan, entry, pagefind, pagefindKey } = cached.read;
   scans.set(page, scan);
-  if (!entry || pagefind === null) {
+  if (!entry || pagefind === null || pagefindKey === null) {
     feed.page(page, null);
     return;
   }
   entries.set(page, entry);
-  feed.page(page, pagefindInput(html ?? utf8.decode(bytes), pagefind));
+  // Keyed by the hash of what Pagefind reads, kept with the page's result: a page from the cache
+  // is decoded only if its shard must be indexed again.
+  feed.page(page, { key: pagefindKey, html: () => pagefindInput(html ?? utf8.decode(bytes), pagefind) });
 }
 
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {

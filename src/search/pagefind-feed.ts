@@ -211,8 +211,12 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
     if (earlyStands) await early.written;
     else {
       // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
-      await early?.written.catch(() => undefined);
-      if (early) await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
+      // With no early write, this goes on at once, so the pages to index are given to Pagefind
+      // before the caller's own work (the site pass checks links while Pagefind indexes).
+      if (early) {
+        await early.written.catch(() => undefined);
+        await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
+      }
       restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
       if (restored) await Promise.allSettled(feed.sent);
       else {

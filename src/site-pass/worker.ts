@@ -66,18 +66,23 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   }
   const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restorePagefindOutput(pagefindOutputFile(cacheDir, shard), input, dir) : undefined);
   indexing.catch(() => undefined);
+  // One turn of the event loop, so Pagefind's process gets its pages before the checks below keep this thread busy.
+  await new Promise((resolve) => setImmediate(resolve));
   const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
   const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
   const fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
-  const index = await indexing;
   if (cacheDir && check.failures.length === 0) {
-    // Only this build's pages: a page it named but did not write is not kept.
+    // Only this build's pages: a page it named but did not write is not kept. Written while
+    // Pagefind indexes in its own process.
     const built: PageCache = new Map();
     for (const page of htmlFiles) {
       const result = kept.get(page);
       if (result) built.set(page, result);
     }
     if (!sameResults(stored, built)) savePageCache(pageCacheFile(cacheDir), built);
+  }
+  const index = await indexing;
+  if (cacheDir && check.failures.length === 0) {
     index.shards.forEach((shard, k) => {
       if (!shard.restored) savePagefindOutput(pagefindOutputFile(cacheDir, k), shard.input, path.join(outDir, shard.dir));
     });

@@ -68,7 +68,7 @@
       await pagefind.mergeIndex(new URL(dir, root).href, { excerptLength: 24 });
     }
     const search = await pagefind.search(q);
-    const terms = words(q);
+    const terms = q.split(/\s+/).map(folded).filter(Boolean);
     const data = [];
     for (let i = 0; i < search.results.length && data.length < MAX_RESULTS; i += MAX_RESULTS) {
       const batch = await Promise.all(search.results.slice(i, i + MAX_RESULTS).map((r) => r.data()));
@@ -94,8 +94,13 @@
    */
   function matchesEveryTerm(d, terms) {
     const pageWords = (d.content || '').split(/[^\S\uFEFF]+/);
-    const matched = (d.locations || []).map((at) => words(pageWords[at] || '').join(''));
+    const matched = (d.locations || []).map((at) => folded(pageWords[at] || ''));
     return terms.every((t) => matched.some((w) => sharedStart(w, t) >= Math.min(t.length, 5)));
+  }
+
+  /** A query or page word as Pagefind compares it: folded, its dashes and dots dropped ("Euro-Atlantic" -> "euroatlantic"). */
+  function folded(word) {
+    return words(word).join('');
   }
 
   function sharedStart(a, b) {

@@ -17,7 +17,7 @@ import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const PREFIX = '/shards/';
 /** Queries with fewer results than the page shows (20), so both indexes list every match. */
-const QUERIES = ['Litvinov', 'helicopter maintenance', 'MH17', 'Abkhazia', 'UNODC', 'Minsk', '9M729'];
+const QUERIES = ['Litvinov', 'helicopter maintenance', 'MH17', 'Abkhazia', 'UNODC', 'Minsk', '9M729', 'Euro-Atlantic', 'U.S. relations'];
 
 async function results(page: Page, base: string, query: string): Promise<string[]> {
   await page.goto(`${base}search.html?q=${encodeURIComponent(query)}`);

@@ -41,7 +41,7 @@ export interface SiteData {
   /** Mentions, backlinks and related entities, computed once per build (src/lib/link-graph.ts). */
   graph: LinkGraph;
   /** Each section's headings and analysis, as its loader rendered them (src/content/section-renders.ts). */
-  renders: Map<string, SectionFacts>;
+  facts: Map<string, SectionFacts>;
   /** The build's cache folder, where the sections' HTML is read from. */
   cacheDir: string;
 }
@@ -91,10 +91,10 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
   entities.sort((a, b) => a.data.name.localeCompare(b.data.name, 'en'));
   sources.sort((a, b) => a.id.localeCompare(b.id));
   const { cacheDir } = buildDirs();
-  const renders = new Map(sections.map((s) => [s.id, readSectionFacts(cacheDir, s.id, digestOf(s))]));
+  const facts = new Map(sections.map((s) => [s.id, readSectionFacts(cacheDir, s.id, digestOf(s))]));
   const graph = buildLinkGraph(
     sections.map((s) => {
-      const { analysis } = renders.get(s.id) as SectionFacts;
+      const { analysis } = facts.get(s.id) as SectionFacts;
       return { id: s.id, data: s.data, analysis: fromStoredAnalysis(analysis), repairEntities: analysis.repairEntities };
     }),
     entities.map((e) => ({ id: e.id, data: e.data })),
@@ -105,7 +105,7 @@ async function load(allSections: SectionEntry[]): Promise<SiteData> {
     site,
     shownSources,
     graph,
-    renders,
+    facts,
     cacheDir,
     byTopic,
     sections,
@@ -147,7 +147,7 @@ function digestOf(entry: SectionEntry): string {
 
 /** A section's HTML and headings, for its page (the HTML read now: only pages that render need it). */
 export function sectionBody(data: SiteData, entry: SectionEntry): { html: string; headings: MarkdownHeading[] } {
-  const facts = data.renders.get(entry.id);
+  const facts = data.facts.get(entry.id);
   if (!facts) throw new Error(`Section ${entry.id} is not in the site data.`);
   return { html: readSectionHtml(data.cacheDir, entry.id, digestOf(entry)), headings: facts.headings };
 }

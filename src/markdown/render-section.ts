@@ -25,15 +25,12 @@ import type { PagePath } from '../lib/urls.ts';
 import { analyseTree, type SectionAnalysis } from './analyse-section.ts';
 import remarkAnchors from './anchors.ts';
 import { linkFirstMentions } from './entity-links.ts';
+import type { MarkdownHeading } from 'astro';
 import type { EntityMatcher } from './entity-matcher.ts';
 import remarkRepairs from './repairs.ts';
 
-/** A heading of the rendered body, as Astro's `render()` returns them for the table of contents. */
-export interface RenderedHeading {
-  depth: number;
-  slug: string;
-  text: string;
-}
+/** A heading of the rendered body: Astro's own heading type, as its `render()` returns them for the table of contents. */
+export type RenderedHeading = MarkdownHeading;
 
 export interface SectionRender {
   html: string;

@@ -108,25 +108,27 @@ export function setFeedOrder(feed: PagefindFeed, pages: readonly PagePath[]): vo
 }
 
 /**
- * What Pagefind reads of a page: `html()` gives it, `key` identifies it (two inputs with one key
- * have the same HTML) and is what the feed hashes. A page kept in the site pass's cache is keyed
- * by the hash of its bytes, so a page Pagefind's restored output already covers is never decoded
- * or hashed again (src/site-pass/worker.ts).
+ * What Pagefind reads of a page: `html()` gives it, `key` ({@link pagefindInputKey} of that HTML)
+ * is what the feed hashes. The site pass keeps each page's key with its cached result
+ * (src/site-pass/read-page.ts), so a page whose shard's output is restored is never decoded or
+ * hashed again.
  */
 export interface PagefindInput {
   key: string;
   html: () => string;
 }
 
-/** A page's HTML as its own key. */
-const asInput = (html: string): PagefindInput => ({ key: html, html: () => html });
+/** The key of a page's Pagefind input: a hash of its HTML. */
+export const pagefindInputKey = (html: string): string => crypto.createHash('sha256').update(html).digest('base64');
+
+/** An input whose HTML is at hand. */
+export const htmlInput = (html: string): PagefindInput => ({ key: pagefindInputKey(html), html: () => html });
 
 /**
  * Gives Pagefind a rendered page, in its turn (see the module comment); `html` null for a page in
  * the order that Pagefind does not index, so the pages after it need not wait for the end.
  */
-export function feedPage(feed: PagefindFeed, page: PagePath, given: string | PagefindInput | null): void {
-  const html = typeof given === 'string' ? asInput(given) : given;
+export function feedPage(feed: PagefindFeed, page: PagePath, html: PagefindInput | null): void {
   const place = feed.place.get(page);
   if (place === undefined) {
     if (html !== null) feed.unplaced.set(page, html);
@@ -189,44 +191,40 @@ export interface FinishedFeed {
  * Adds what is still waiting (in order, then the unplaced pages by path) and makes sure the index
  * in `outDir/<its folder>` covers every page: the early write when nothing came after it; else
  * the output `restore(input, dir)` writes when it has one made from the same input (it says
- * whether it did); else a fresh write. Closes Pagefind unless `close` is false (other indexes
- * still at work in its process: pagefind-shards.ts). Resolves to the number of pages given to
- * Pagefind, how the index came, the input's hash and the ms this took; rejects with Pagefind's
- * own errors.
+ * whether it did); else a fresh write. Pagefind's process is left open: its owner closes it
+ * ({@link closePagefind}) once every index in it is done (pagefind-shards.ts). Resolves to the
+ * number of pages given to Pagefind, how the index came, the input's hash and the ms this took;
+ * rejects with Pagefind's own errors.
  */
-export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean, close = true): Promise<FinishedFeed> {
+export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean): Promise<FinishedFeed> {
   const started = Date.now();
-  try {
-    for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
-      const waiting = feed.waiting.get(place);
-      if (waiting?.input) send(feed, waiting.page, waiting.input);
-    }
-    feed.waiting.clear();
-    for (const page of [...feed.unplaced.keys()].sort()) send(feed, page, feed.unplaced.get(page) ?? asInput(''));
-    feed.unplaced.clear();
-    const input = feed.input.digest('hex');
-    const early = feed.early;
-    const earlyStands = early !== undefined && early.pages === feed.pages && outDir === feed.outDir;
-    let restored = false;
-    if (earlyStands) await early.written;
-    else {
-      // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
-      // With no early write, this goes on at once, so the pages to index are given to Pagefind
-      // before the caller's own work (the site pass checks links while Pagefind indexes).
-      if (early) {
-        await early.written.catch(() => undefined);
-        await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
-      }
-      restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
-      if (restored) await Promise.allSettled(feed.sent);
-      else {
-        for (const { page, input } of feed.held ?? []) add(feed, page, input);
-        feed.held = undefined;
-        await writeIndex(feed, outDir);
-      }
-    }
-    return { pages: feed.pages, writtenEarly: earlyStands, restored, input, waitedMs: Date.now() - started };
-  } finally {
-    if (close) await pagefind.close();
+  for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
+    const waiting = feed.waiting.get(place);
+    if (waiting?.input) send(feed, waiting.page, waiting.input);
   }
+  feed.waiting.clear();
+  for (const [page, input] of [...feed.unplaced].sort(([a], [b]) => (a < b ? -1 : 1))) send(feed, page, input);
+  feed.unplaced.clear();
+  const input = feed.input.digest('hex');
+  const early = feed.early;
+  const earlyStands = early !== undefined && early.pages === feed.pages && outDir === feed.outDir;
+  let restored = false;
+  if (earlyStands) await early.written;
+  else {
+    // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
+    // With no early write, this goes on at once, so the pages to index are given to Pagefind
+    // before the caller's own work (the site pass checks links while Pagefind indexes).
+    if (early) {
+      await early.written.catch(() => undefined);
+      await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
+    }
+    restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
+    if (restored) await Promise.allSettled(feed.sent);
+    else {
+      for (const { page, input } of feed.held ?? []) add(feed, page, input);
+      feed.held = undefined;
+      await writeIndex(feed, outDir);
+    }
+  }
+  return { pages: feed.pages, writtenEarly: earlyStands, restored, input, waitedMs: Date.now() - started };
 }

@@ -56,7 +56,7 @@ export class ShardedPagefind {
   readonly #outDir: string | undefined;
   readonly #perShard: number;
   #feeds: PagefindFeed[] | undefined;
-  #early: [PagePath, string | PagefindInput | null][] = [];
+  #early: [PagePath, PagefindInput | null][] = [];
   #holding = false;
 
   constructor(outDir: string | undefined, perShard = PAGES_PER_SHARD) {
@@ -68,14 +68,13 @@ export class ShardedPagefind {
   order(pages: readonly PagePath[]): void {
     if (this.#feeds) return;
     const count = shardCount(pages.length, this.#perShard);
-    this.#open(count);
-    const feeds = this.#feeds as unknown as PagefindFeed[];
+    const feeds = this.#open(count);
     feeds.forEach((feed, k) => setFeedOrder(feed, pages.filter((p) => shardOf(p, count) === k)));
     this.#replay();
   }
 
   /** A page's Pagefind input (null: a page Pagefind does not index), to its shard. */
-  page(page: PagePath, html: string | PagefindInput | null): void {
+  page(page: PagePath, html: PagefindInput | null): void {
     if (!this.#feeds) {
       this.#early.push([page, html]);
       return;
@@ -97,13 +96,13 @@ export class ShardedPagefind {
   async finish(outDir: string, restore?: (shard: number, input: string, dir: string) => boolean): Promise<FinishedShards> {
     const started = Date.now();
     try {
-      if (!this.#feeds) {
-        this.#open(shardCount(this.#early.length, this.#perShard));
+      let feeds = this.#feeds;
+      if (!feeds) {
+        feeds = this.#open(shardCount(this.#early.length, this.#perShard));
         this.#replay();
       }
-      const feeds = this.#feeds as unknown as PagefindFeed[];
       const finished = await Promise.all(feeds.map(async (feed, k) => ({
-        ...(await finishPagefindFeed(feed, outDir, restore ? (input, dir) => restore(k, input, dir) : undefined, false)),
+        ...(await finishPagefindFeed(feed, outDir, restore ? (input, dir) => restore(k, input, dir) : undefined)),
         dir: feed.dir,
       })));
       const list = { indexes: feeds.map((feed) => `${feed.dir}/`) };
@@ -114,9 +113,11 @@ export class ShardedPagefind {
     }
   }
 
-  #open(count: number): void {
-    this.#feeds = Array.from({ length: count }, (_, k) => createPagefindFeed(this.#outDir, startPagefindIndex(), pagefindDir(k)));
-    if (this.#holding) for (const feed of this.#feeds) holdPagefindFeed(feed);
+  #open(count: number): PagefindFeed[] {
+    const feeds = Array.from({ length: count }, (_, k) => createPagefindFeed(this.#outDir, startPagefindIndex(), pagefindDir(k)));
+    if (this.#holding) for (const feed of feeds) holdPagefindFeed(feed);
+    this.#feeds = feeds;
+    return feeds;
   }
 
   #replay(): void {

@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
+import { pagefindInputKey } from '../search/pagefind-feed.ts';
 import { pagefindInput, pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
 
 /** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
@@ -31,6 +31,6 @@ export function readPage(page: PagePath, html: string): ReadPage {
   readHtml(html, [scanner, search, pagefind] as HtmlReader<unknown>[]);
   const entry = search.result();
   const slices = entry ? pagefind.result() : null;
-  const pagefindKey = slices === null ? null : crypto.createHash('sha256').update(pagefindInput(html, slices)).digest('base64');
+  const pagefindKey = slices === null ? null : pagefindInputKey(pagefindInput(html, slices));
   return { scan: scanner.result(), entry, pagefind: slices, pagefindKey };
 }

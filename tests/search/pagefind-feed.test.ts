@@ -9,7 +9,10 @@ import fc from 'fast-check';
 import type { PagefindIndex } from 'pagefind';
 import { describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
+import { createPagefindFeed, feedPage as feedInput, finishPagefindFeed, holdPagefindFeed, htmlInput, setFeedOrder, type PagefindFeed } from '../../src/search/pagefind-feed.ts';
+
+/** Gives the feed a page whose Pagefind input is `html`. */
+const feedPage = (feed: PagefindFeed, page: PagePath, html: string) => feedInput(feed, page, htmlInput(html));
 
 function standInFeed(outDir?: string): { feed: PagefindFeed; added: string[]; written: string[] } {
   const added: string[] = [];

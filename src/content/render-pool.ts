@@ -8,9 +8,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { EntityTerms } from '../markdown/entity-matcher.ts';
-import { createEntityMatcher } from '../markdown/entity-matcher.ts';
-import { createSectionRenderer, type SectionSource } from '../markdown/render-section.ts';
-import { renderOutcome, type RenderOutcome } from './render-outcome.ts';
+import type { SectionSource } from '../markdown/render-section.ts';
+import type { RenderOutcome } from './render-outcome.ts';
+import renderBatch from './render-worker.ts';
 
 export type { RenderOutcome };
 
@@ -22,7 +22,8 @@ const WORKER = fileURLToPath(new URL('./render-worker.ts', import.meta.url));
 /** Each source's render (or syntax error), in the order given, and how many threads rendered them. */
 export async function renderSections(sources: readonly SectionSource[], terms: EntityTerms[], termsKey: string): Promise<{ outcomes: RenderOutcome[]; threads: number }> {
   const threads = Math.min(os.availableParallelism(), Math.ceil(sources.length / BATCH));
-  if (sources.length < POOL_THRESHOLD || threads < 2) return { outcomes: renderHere(sources, terms), threads: 1 };
+  // The worker's own function, called on this thread: one way to render, whichever thread runs it.
+  if (sources.length < POOL_THRESHOLD || threads < 2) return { outcomes: renderBatch({ terms, termsKey, sources }), threads: 1 };
   const pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 });
   try {
     const batches: SectionSource[][] = [];
@@ -32,9 +33,4 @@ export async function renderSections(sources: readonly SectionSource[], terms: E
   } finally {
     await pool.destroy();
   }
-}
-
-function renderHere(sources: readonly SectionSource[], terms: EntityTerms[]): RenderOutcome[] {
-  const render = createSectionRenderer(createEntityMatcher(terms));
-  return sources.map((source) => renderOutcome(render, source));
 }

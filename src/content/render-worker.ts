@@ -9,7 +9,7 @@ import { renderOutcome, type RenderOutcome } from './render-outcome.ts';
 
 let renderer: { termsKey: string; render: ReturnType<typeof createSectionRenderer> } | undefined;
 
-export default function renderBatch({ terms, termsKey, sources }: { terms: EntityTerms[]; termsKey: string; sources: SectionSource[] }): RenderOutcome[] {
+export default function renderBatch({ terms, termsKey, sources }: { terms: EntityTerms[]; termsKey: string; sources: readonly SectionSource[] }): RenderOutcome[] {
   if (renderer?.termsKey !== termsKey) renderer = { termsKey, render: createSectionRenderer(createEntityMatcher(terms)) };
   const { render } = renderer;
   return sources.map((source): RenderOutcome => renderOutcome(render, source));

@@ -11,15 +11,20 @@ import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { repairNoteId } from '../markdown/repairs.ts';
+import type { DROP_REASONS } from '../schemas/source.ts';
 import type { SharedWith } from './corroboration.ts';
 import { placeLine, type LineCandidate, type LineSegment } from './source-map.ts';
 import { relativeUrl, sectionIdPath, sourceLineAnchor, sourcePath, type PagePath } from './urls.ts';
 
-/** Why a line was dropped, as the page says it. */
-const REASONS: Record<string, string> = {
+type DropReason = (typeof DROP_REASONS)[number];
+
+/** Why a line was dropped, as the page says it: one label for each reason the schema allows. */
+const REASONS: Record<DropReason, string> = {
   'query-repeat': 'the search query, repeated', 'page-title': 'a page title pasted in', 'link-bullet': 'a link to another page',
   'site-banner': 'site banner', caption: 'a caption', byline: 'a byline', navigation: 'navigation text', debris: 'debris', blank: 'blank',
+  contact: 'contact details', table: 'a table row', code: 'script or markup debris', 'page-header': 'page header', 'page-footer': 'page footer',
 };
+const reasonLabel = (reason: string): string => (reason in REASONS ? REASONS[reason as DropReason] : reason);
 
 export interface SourceLinesInput {
   /** The source page's own path (links are relative to it). */
@@ -52,7 +57,7 @@ function lineItem(input: SourceLinesInput, text: string, n: number): Element {
   return h('li', { id: sourceLineAnchor(n), value: n, className: reason ? ['source-line', 'source-line--dropped'] : ['source-line'] }, [
     h('p', { className: ['source-line__text'] }, segments.flatMap((seg) => segment(input, seg))),
     h('p', { className: ['source-line__where'] }, reason
-      ? [h('span', { className: ['badge', 'badge--dropped'] }, `dropped: ${REASONS[reason] ?? reason}`)]
+      ? [h('span', { className: ['badge', 'badge--dropped'] }, `dropped: ${reasonLabel(reason)}`)]
       : places.length
         ? ['In: ', ...places.flatMap((s, k) => [...(k > 0 ? [', '] : []), h('a', { href: relativeUrl(input.path, sectionIdPath(s.id)) }, s.title)])]
         : [h('span', { className: ['badge', 'badge--unplaced'] }, 'not yet placed in a section')]),

@@ -12,10 +12,11 @@
  * (tests/reliability/incremental.test.ts) compares against clean builds to rule out.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import type { TopicId } from '../schemas/topic.ts';
 import { buildDate } from './build-date.ts';
 import { sharedLines } from './corroboration.ts';
-import { readSourceText } from './source-text.ts';
+import { sourceTextFile } from './source-text.ts';
 import { neighbourWindow, type EntityEntry, type SectionEntry, type SiteData, type SourceEntry } from './site-data.ts';
 import type { PagePath } from './urls.ts';
 
@@ -92,12 +93,17 @@ export function topicPageKey(data: SiteData, topic: TopicId): string {
   return hash([everyPage(data), topic, (data.byTopic.get(topic) ?? []).map(sectionCard)]);
 }
 
+/**
+ * A source page shows its text, its manifest, and where each of its sections' paragraphs and
+ * repairs lie in the text: each section by its stored digest, which covers its file's bytes and
+ * the renderer that made its paragraphs (hashing the paragraphs themselves cost 2 s per build at
+ * 5,000 sections), and the text by its file's bytes.
+ */
 export function sourcePageKey(data: SiteData, entry: SourceEntry): string {
-  const sections = data.sections
-    .filter((s) => s.data.source === entry.id)
-    .map((s) => [s.id, s.data.title, s.data.lines, s.data.repairs, data.graph.paragraphs.get(s.id), [...(data.graph.repairParagraphs.get(s.id) ?? [])]]);
+  const sections = data.sections.filter((s) => s.data.source === entry.id).map((s) => [s.id, digestOf(s)]);
   const shared = [...sharedLines(data.sections.map((s) => s.data), entry.id)];
-  return hash([everyPage(data), entry.id, entry.data, crypto.createHash('sha256').update(readSourceText(entry.id).join('\n')).digest('hex'), sections, shared]);
+  const text = crypto.createHash('sha256').update(fs.readFileSync(sourceTextFile(entry.id))).digest('hex');
+  return hash([everyPage(data), entry.id, sourceDigest(entry), text, sections, shared]);
 }
 
 export function aliasPageKey(data: SiteData, from: PagePath, entry: SectionEntry): string {

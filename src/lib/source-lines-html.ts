@@ -3,13 +3,14 @@
  * scraped, its parts linked to the paragraphs holding them, repair marks, where the line lives or
  * why it was dropped, and the other sources that have it.
  *
- * Built as a hast tree (hastscript) and serialised by hast-util-to-html, which escapes every text
- * and attribute: a source page lists every line of its text, 58 MB of HTML at 5,000 sections, and
- * Astro's per-element rendering of the same markup took seconds on every edit of any section.
+ * Written as strings, every scraped text and attribute escaped by `entities` (the escaper
+ * htmlparser2 and parse5 use): a source page lists every line of its text, 58 MB of HTML at 5,000
+ * sections, rendered again whenever a section of its source changes. Astro's per-element
+ * rendering of the same markup took seconds; a hast tree (hastscript + hast-util-to-html) still
+ * took 3.8 s of the 5 s this took at 5,000 sections; strings take a fraction of that
+ * (docs/performance.md). tests/site/source-lines-html.test.ts parses the output of arbitrary lines.
  */
-import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
-import { h } from 'hastscript';
+import { escapeAttribute, escapeText } from 'entities';
 import { repairNoteId } from '../markdown/repairs.ts';
 import type { DROP_REASONS } from '../schemas/source.ts';
 import type { SharedWith } from './corroboration.ts';
@@ -43,62 +44,70 @@ export interface SourceLinesInput {
   sectionTitle: (id: string) => string;
 }
 
-/** The `<li>` of every line, as HTML. */
-export function sourceLinesHtml(input: SourceLinesInput): string {
-  return toHtml(input.lines.map((text, i) => lineItem(input, text, i + 1)));
+/** Attributes in order; `true` is a bare attribute, `undefined` none. */
+type Attrs = [name: string, value: string | number | true | undefined][];
+
+function tag(name: string, attrs: Attrs, inner: string): string {
+  let open = `<${name}`;
+  for (const [key, value] of attrs) {
+    if (value === undefined) continue;
+    open += value === true ? ` ${key}` : ` ${key}="${escapeAttribute(String(value))}"`;
+  }
+  return `${open}>${inner}</${name}>`;
 }
 
-function lineItem(input: SourceLinesInput, text: string, n: number): Element {
-  if (text.trim() === '') return h('li', { id: sourceLineAnchor(n), className: ['source-line', 'source-line--blank'], value: n }, [h('span', { className: ['visually-hidden'] }, 'blank line')]);
+const text = (value: string): string => escapeText(value);
+
+/** The `<li>` of every line, as HTML. */
+export function sourceLinesHtml(input: SourceLinesInput): string {
+  let out = '';
+  for (let i = 0; i < input.lines.length; i++) out += lineItem(input, input.lines[i] ?? '', i + 1);
+  return out;
+}
+
+function lineItem(input: SourceLinesInput, line: string, n: number): string {
+  if (line.trim() === '') return tag('li', [['id', sourceLineAnchor(n)], ['class', 'source-line source-line--blank'], ['value', n]], tag('span', [['class', 'visually-hidden']], 'blank line'));
   const reason = input.dropped.get(n);
-  const segments: LineSegment[] = reason ? [{ text, repairs: [] }] : placeLine(text, input.candidates.get(n) ?? []);
+  const segments: LineSegment[] = reason ? [{ text: line, repairs: [] }] : placeLine(line, input.candidates.get(n) ?? []);
   const places = input.holders.get(n) ?? [];
   const shared = input.shared.get(n) ?? [];
-  return h('li', { id: sourceLineAnchor(n), value: n, className: reason ? ['source-line', 'source-line--dropped'] : ['source-line'] }, [
-    h('p', { className: ['source-line__text'] }, segments.flatMap((seg) => segment(input, seg))),
-    h('p', { className: ['source-line__where'] }, reason
-      ? [h('span', { className: ['badge', 'badge--dropped'] }, `dropped: ${reasonLabel(reason)}`)]
-      : places.length
-        ? ['In: ', ...places.flatMap((s, k) => [...(k > 0 ? [', '] : []), h('a', { href: relativeUrl(input.path, sectionIdPath(s.id)) }, s.title)])]
-        : [h('span', { className: ['badge', 'badge--unplaced'] }, 'not yet placed in a section')]),
-    ...(shared.length > 0 ? [h('p', { className: ['source-line__shared'] }, ['Also in: ', ...shared.flatMap((w, k) => [
-      ...(k > 0 ? ['; '] : []),
-      `${input.sourceTitle(w.source)}, `,
-      ...w.lines.flatMap((l, j) => [...(j > 0 ? [', '] : []), h('a', { href: relativeUrl(input.path, sourcePath(w.source), sourceLineAnchor(l)) }, `line ${l}`)]),
-    ])])] : []),
-  ]);
+  const where = reason
+    ? tag('span', [['class', 'badge badge--dropped']], text(`dropped: ${reasonLabel(reason)}`))
+    : places.length
+      ? `In: ${places.map((s) => tag('a', [['href', relativeUrl(input.path, sectionIdPath(s.id))]], text(s.title))).join(', ')}`
+      : tag('span', [['class', 'badge badge--unplaced']], 'not yet placed in a section');
+  const also = shared.length > 0
+    ? tag('p', [['class', 'source-line__shared']], `Also in: ${shared.map((w) => `${text(input.sourceTitle(w.source))}, ${w.lines.map((l) => tag('a', [['href', relativeUrl(input.path, sourcePath(w.source), sourceLineAnchor(l))]], `line ${l}`)).join(', ')}`).join('; ')}`)
+    : '';
+  return tag('li', [['id', sourceLineAnchor(n)], ['value', n], ['class', reason ? 'source-line source-line--dropped' : 'source-line']],
+    tag('p', [['class', 'source-line__text']], segments.map((seg) => segment(input, seg)).join('')) + tag('p', [['class', 'source-line__where']], where) + also);
 }
 
 /** A run of the line: plain text, or the paragraph's part with its repair marks and a link to where it lives. */
-function segment(input: SourceLinesInput, seg: LineSegment): ElementContent[] {
+function segment(input: SourceLinesInput, seg: LineSegment): string {
   const place = seg.place;
-  if (!place) return [{ type: 'text', value: seg.text }];
-  const parts: ElementContent[] = [];
+  if (!place) return text(seg.text);
+  let parts = '';
   let at = 0;
   for (const r of seg.repairs) {
-    parts.push({ type: 'text', value: seg.text.slice(at, r.at) }, repairMark(input, place.sectionId, r));
+    parts += text(seg.text.slice(at, r.at)) + repairMark(input, place.sectionId, r);
     at = r.at;
   }
-  parts.push({ type: 'text', value: seg.text.slice(at) });
-  return [
-    h('span', { className: ['source-segment'], dataSection: place.sectionId, dataParagraph: place.paragraphId }, parts),
-    h('a', { className: ['source-segment__where'], dataEditorial: true, href: relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId) }, [
-      h('span', { ariaHidden: 'true' }, '→ '),
-      h('span', { className: ['visually-hidden'] }, 'This part is in: '),
-      input.sectionTitle(place.sectionId),
-    ]),
-  ];
+  parts += text(seg.text.slice(at));
+  return tag('span', [['class', 'source-segment'], ['data-section', place.sectionId], ['data-paragraph', place.paragraphId]], parts)
+    + tag('a', [['class', 'source-segment__where'], ['data-editorial', true], ['href', relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId)]],
+      `${tag('span', [['aria-hidden', 'true']], '→ ')}${tag('span', [['class', 'visually-hidden']], 'This part is in: ')}${text(input.sectionTitle(place.sectionId))}`);
 }
 
 /** The editorial mark of a repair: what was restored, or that something was lost, linking to its note. */
-function repairMark(input: SourceLinesInput, sectionId: string, mark: LineSegment['repairs'][number]): Element {
+function repairMark(input: SourceLinesInput, sectionId: string, mark: LineSegment['repairs'][number]): string {
   const restored = mark.repair.insert !== undefined;
-  return h('a', {
-    className: ['source-repair', restored ? 'source-repair--restored' : 'source-repair--gap'],
-    dataEditorial: true,
-    href: relativeUrl(input.path, sectionIdPath(sectionId), repairNoteId(mark.index)),
-    title: restored ? `Restored by the editors, not in the scraped text (confidence ${mark.repair.confidence})` : `Editorial note: something was lost here (confidence ${mark.repair.confidence})`,
-  }, restored
-    ? [h('span', { className: ['visually-hidden'] }, 'Restored, not in the scraped text: '), `+${(mark.repair.insert ?? '').trim()}`]
-    : [h('span', { className: ['visually-hidden'] }, 'Editorial note: '), 'lost']);
+  return tag('a', [
+    ['class', restored ? 'source-repair source-repair--restored' : 'source-repair source-repair--gap'],
+    ['data-editorial', true],
+    ['href', relativeUrl(input.path, sectionIdPath(sectionId), repairNoteId(mark.index))],
+    ['title', restored ? `Restored by the editors, not in the scraped text (confidence ${mark.repair.confidence})` : `Editorial note: something was lost here (confidence ${mark.repair.confidence})`],
+  ], restored
+    ? `${tag('span', [['class', 'visually-hidden']], 'Restored, not in the scraped text: ')}${text(`+${(mark.repair.insert ?? '').trim()}`)}`
+    : `${tag('span', [['class', 'visually-hidden']], 'Editorial note: ')}lost`);
 }

@@ -55,13 +55,27 @@ function collapse(text: string): Collapsed {
   return { text: out, at };
 }
 
+/** The last needles collapsed: a section's paragraphs are looked for in each line it claims. */
+const needles = new Map<string, string>();
+const MAX_NEEDLES = 256;
+
+function collapsedNeedle(needle: string): string {
+  let joined = needles.get(needle);
+  if (joined === undefined) {
+    joined = needle.trim().replace(/\s+/g, ' ');
+    if (needles.size >= MAX_NEEDLES) needles.clear();
+    needles.set(needle, joined);
+  }
+  return joined;
+}
+
 /**
  * Finds `needle` in `line`, letting any whitespace run in one match any in the other.
  * A plain search in whitespace-collapsed text, not a RegExp built per paragraph: V8 compiles
  * every new pattern, which cost about 20 s per 1,000 sections on the source page (issue 8).
  */
 function locate(line: string | Collapsed, needle: string): { start: number; end: number } | undefined {
-  const joined = needle.trim().replace(/\s+/g, ' ');
+  const joined = collapsedNeedle(needle);
   if (joined === '') return undefined;
   const hay = typeof line === 'string' ? collapse(line) : line;
   const found = hay.text.indexOf(joined);

@@ -11,7 +11,10 @@ export function splitSourceLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
 }
 
+/** The file of a source's scraped text: `content/sources/<id>.txt`. */
+export const sourceTextFile = (id: string): string => path.join(contentDir(), 'sources', `${id}.txt`);
+
 /** The lines of `content/sources/<id>.txt`, as scraped (line endings normalised, nothing else). */
 export function readSourceText(id: string): string[] {
-  return splitSourceLines(fs.readFileSync(path.join(contentDir(), 'sources', `${id}.txt`), 'utf8'));
+  return splitSourceLines(fs.readFileSync(sourceTextFile(id), 'utf8'));
 }

@@ -68,6 +68,19 @@ describe('repairs plugin', () => {
     expect(all(tree).filter((n) => n.data?.hName === 'sup')).toHaveLength(3);
   });
 
+  it('places a repair whose `after` crosses an entity\'s first mention, then links the mention', () => {
+    // The ingest picks `after` in the text as written; the entity link it crosses comes later.
+    const body = 'An accord naming Russia, which entered into force inwas reviewed. An accord naming NATO, which entered into force inwas kept.';
+    const tree = run(body, [
+      { after: 'Russia, which entered into force in', note: 'year lost', confidence: 'low' },
+      { after: 'NATO, which entered into force in', note: 'year lost', confidence: 'low' },
+    ]);
+    expect(all(tree).filter((n) => n.data?.hName === 'sup')).toHaveLength(2);
+    expect(entityLinks(tree).map((n) => renderedProperty(n, 'data-entity'))).toEqual(['russia', 'nato']);
+    expect(textOf(tree, true)).toBe(body);
+    expect(textOf(tree)).toContain('force innote 1was reviewed');
+  });
+
   it('fails naming the file and repairs.N.after when `after` is missing or repeated', () => {
     const missing = () => run('Some text.', [{ after: 'nowhere', note: 'n', confidence: 'low' }]);
     expect(missing).toThrow(/example\.mdx: repairs\.0\.after: .*"nowhere" exactly once.*found it 0 times/);

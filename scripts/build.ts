@@ -10,11 +10,15 @@
  * project's code, no setting, and the output folder as that build left it: src/lib/build-inputs.ts)
  * means nothing to do: the build is skipped and says so. `SITE_REBUILD=1` builds anyway.
  *
+ * The output folder it replaces is moved into the cache folder and removed there by a detached
+ * process after the build has said it is done (removing 15,000 files took 2.2 s at 5,000
+ * sections); when the output folder is on another disk it is removed before the build ends.
+ *
  * The fresh folder lies inside the project (Astro keeps its prerender chunks beside an output
  * folder within the project, and in a shared folder otherwise), under the build's own cache
  * folder (src/lib/build-dirs.ts), so builds of different content or output folders never share it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildDirs } from '../src/lib/build-dirs.ts';
@@ -54,9 +58,10 @@ function main(args: string[]): number {
     process.stderr.write(`\nbuild: failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}); ${kept}.\n`);
     return result.status && result.status > 0 ? result.status : 1;
   }
-  swapInto(staging, finalOutDir);
+  swapInto(staging, finalOutDir, cacheDir);
   writeFileAtomic(lastBuildFile, JSON.stringify({ inputs, output: outputManifest(finalOutDir) } satisfies LastBuild));
   process.stdout.write(`build: ${display(finalOutDir)} replaced by the new build, every check passed.\n`);
+  removeReplacedInBackground(cacheDir);
   return 0;
 }
 
@@ -76,9 +81,10 @@ function upToDate(file: string, inputs: string, outDir: string): boolean {
 /**
  * Moves `staging` to `target`: the new folder is put beside the target first (copied when they
  * are on different disks), then the old target is renamed away and the new one renamed in, so
- * the target is never half-written; the old one is removed last.
+ * the target is never half-written. The old one goes into `trashDir` when given and on the same
+ * disk, for {@link removeReplacedInBackground}; otherwise it is removed here.
  */
-function swapInto(staging: string, target: string): void {
+function swapInto(staging: string, target: string, trashDir?: string): void {
   const beside = `${target}.new-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -93,7 +99,34 @@ function swapInto(staging: string, target: string): void {
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(beside, target);
-  if (hadTarget) fs.rmSync(old, { recursive: true, force: true });
+  if (hadTarget && !(trashDir && moveInto(old, path.join(trashDir, `${REPLACED}${process.pid}`)))) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Output folders replaced by a build, waiting in the cache folder to be removed. */
+const REPLACED = 'replaced-';
+
+/** Renames `from` to `to`; false when they are on different disks. */
+function moveInto(from: string, to: string): boolean {
+  fs.rmSync(to, { recursive: true, force: true });
+  try {
+    fs.renameSync(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EXDEV') return false;
+    throw error;
+  }
+}
+
+/**
+ * Removes every replaced output folder in `cacheDir` in a detached process, so the build's
+ * command returns as soon as the new output is in place. One a removal left behind (the machine
+ * stopped) is removed by the next build's.
+ */
+function removeReplacedInBackground(cacheDir: string): void {
+  const folders = fs.readdirSync(cacheDir).filter((name) => name.startsWith(REPLACED)).map((name) => path.join(cacheDir, name));
+  if (folders.length === 0) return;
+  const remove = 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true, maxRetries: 3 });';
+  spawn(process.execPath, ['-e', remove, ...folders], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /**

@@ -1,17 +1,25 @@
 // Search on search.html?q=<query>. Loaded by search.html only.
 //
-// Served over HTTP it uses Pagefind (pagefind/pagefind.js: a chunked index and WebAssembly).
+// Served over HTTP it uses Pagefind (its pagefind.js: a chunked index and WebAssembly).
 // Opened from disk (file://) Pagefind cannot fetch its chunks, so this script loads the small
 // search-index.js through a plain <script> tag and searches that instead; it does the same when
 // Pagefind fails to load. Results are built with DOM APIs only: no result text becomes markup.
-// URLs: both indexes give URLs relative to the site root; search.html sits at the root, so those
-// are already relative to this page (src/lib/urls.ts is the build-time source of that layout).
+// URLs: the script tag names Pagefind's script, its shard list and search-index.js in data-*
+// attributes, made by src/lib/urls.ts and relative to search.html. Both indexes give result URLs
+// relative to the site root; search.html sits at the root, so those are relative to this page.
 (() => {
   'use strict';
 
   const script = document.currentScript;
-  /** The site root: this script lives in <root>/assets/. */
-  const root = new URL('../', script instanceof HTMLScriptElement ? script.src : location.href);
+  const dataset = script instanceof HTMLScriptElement ? script.dataset : {};
+  /** A URL the search page gave (data-*), resolved against the page. */
+  const given = (name) => {
+    const value = dataset[name];
+    if (!value) throw new Error(`the search page gave no data-${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} URL`);
+    return new URL(value, location.href).href;
+  };
+  /** The site root: search.html sits there. */
+  const root = new URL('./', location.href);
   const MAX_RESULTS = 20;
   const MAX_SUBS = 3;
 
@@ -60,10 +68,10 @@
   /** Pagefind over HTTP. Rejects from file:// (no module import or fetch from disk). */
   async function searchWithPagefind(q) {
     if (location.protocol === 'file:') throw new Error('opened from disk');
-    const pagefind = await import(new URL('pagefind/pagefind.js', root).href);
+    const pagefind = await import(given('pagefind'));
     await pagefind.options({ excerptLength: 24 });
-    // A large site's index comes in shards (src/search/pagefind-shards.ts): the first is
-    // pagefind/, the others are merged into it, and Pagefind ranks their results together.
+    // A large site's index comes in shards (src/search/pagefind-shards.ts): pagefind.js is the
+    // first's, the others are merged into it, and Pagefind ranks their results together.
     for (const dir of await shardFolders()) {
       await pagefind.mergeIndex(new URL(dir, root).href, { excerptLength: 24 });
     }
@@ -109,13 +117,13 @@
     return i;
   }
 
-  /** The shard folders besides pagefind/ (pagefind-indexes.json, written by the build). */
+  /** The shard folders besides the first (pagefind-indexes.json, written by the build, lists the first first). */
   async function shardFolders() {
-    const response = await fetch(new URL('pagefind-indexes.json', root).href);
-    if (!response.ok) throw new Error(`pagefind-indexes.json: HTTP ${response.status}`);
+    const response = await fetch(given('pagefindIndexes'));
+    if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
     const list = await response.json();
     const folders = Array.isArray(list.indexes) ? list.indexes.filter((d) => typeof d === 'string') : [];
-    return folders.filter((d) => d !== 'pagefind/');
+    return folders.slice(1);
   }
 
   /** The plain-script index (search-index.js), loaded on demand. */
@@ -153,7 +161,7 @@
     if (loaded()) return Promise.resolve(loaded());
     return new Promise((resolve, reject) => {
       const tag = document.createElement('script');
-      tag.src = new URL('search-index.js', root).href;
+      tag.src = given('searchIndex');
       tag.onload = () => (loaded() ? resolve(loaded()) : reject(new Error('search-index.js set no index')));
       tag.onerror = () => reject(new Error('search-index.js could not be loaded'));
       document.head.append(tag);

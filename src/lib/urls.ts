@@ -46,6 +46,10 @@ export const PAGEFIND_DIR = 'pagefind';
 export const pagefindDir = (shard: number): string => (shard === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}-${shard}`);
 /** The list of Pagefind's shard folders, which assets/search.js merges: `pagefind-indexes.json`. */
 export const pagefindIndexesPath = (): PagePath => page(`${PAGEFIND_DIR}-indexes.json`);
+/** Pagefind's script in its first shard, which assets/search.js imports. */
+export const pagefindScriptPath = (): PagePath => page(`${PAGEFIND_DIR}/pagefind.js`);
+/** The plain-script search index for file:// (src/search/fallback-index.ts). */
+export const searchIndexPath = (): PagePath => page('search-index.js');
 
 /**
  * The page a prerendered path is written to, with `build.format: 'file'`: `/entities/nato.html`

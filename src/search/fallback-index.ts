@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { own, readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import { collapseWhitespace } from '../lib/text.ts';
+import { searchIndexPath } from '../lib/urls.ts';
 
 /** One heading segment of a page: the anchor (empty for the text before the first heading), its title and its words. */
 export type FallbackSegment = [anchor: string, title: string, words: string];
@@ -204,7 +205,7 @@ export function fallbackScript(index: FallbackIndex): string {
 }
 
 /** Where the fallback index goes, relative to the output folder, beside Pagefind's folder (search.js finds both from its own URL). */
-export const FALLBACK_FILE = 'search-index.js';
+export const FALLBACK_FILE = searchIndexPath();
 
 /** Writes `search-index.js` (see fallback-index.ts) of these pages, in this order, into `outDir`; returns its page count and size. */
 export function writeFallback(outDir: string, pages: readonly FallbackPage[]): { pages: number; bytes: number } {

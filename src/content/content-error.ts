@@ -7,8 +7,13 @@ import { formatProblems, type Problem } from './problems.ts';
  * a content file and the message names it.
  */
 export class ContentError extends AstroError {
-  constructor(readonly dir: string, readonly problems: readonly Problem[]) {
+  readonly dir: string;
+  readonly problems: readonly Problem[];
+
+  constructor(dir: string, problems: readonly Problem[]) {
     super(`Content in ${dir} is not valid.\n\n${formatProblems(problems)}\n`, 'Fix each problem listed above (file, field, what was expected), then build again. A failed build leaves the output folder as it was.');
+    this.dir = dir;
+    this.problems = problems;
     this.name = 'ContentError';
     // A user's mistake, not the tool's crash: no stack (Astro then prints no trace or location).
     delete (this as { stack?: string }).stack;

@@ -16,6 +16,7 @@ import { bodyReadingText, fileIdOf, listContentFiles, readText, sectionIdOf, typ
 import { closest, describeValue, problemsFromZod, type Problem } from './problems.ts';
 import { ambiguousTermProblems, type EntityFile } from './entity-terms-check.ts';
 import { oldUrlProblems } from './old-urls-check.ts';
+import { sourceTextFile } from '../lib/source-text.ts';
 
 /** What a valid content folder holds, after validation. */
 export interface ValidatedContent {
@@ -76,7 +77,7 @@ export function validateContent(dir: string, yaml: YamlParser = parseYaml): { pr
     const id = fileIdOf(file.relative);
     content.sourceIds.add(id);
     content.sources.set(id, { file: shown(file.relative), data });
-    if (!fs.existsSync(path.join(dir, 'sources', `${id}.txt`))) {
+    if (!fs.existsSync(sourceTextFile(id, dir))) {
       problems.push({ file: shown(file.relative), field: '(file)', expected: `the scraped text beside it as sources/${id}.txt`, found: 'no such file', hint: `put the text at ${shown(`sources/${id}.txt`)}, or run npm run ingest.` });
     }
   }

@@ -2,9 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { buildDirs } from '../lib/build-dirs.ts';
-import { PAGEFIND_DIR } from '../lib/urls.ts';
+import { PAGEFIND_DIR, searchIndexPath } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
-import { FALLBACK_FILE } from '../search/fallback-index.ts';
 import { SitePass } from '../site-pass/handle.ts';
 import { sitePassPrerenderer } from '../site-pass/prerenderer.ts';
 
@@ -57,7 +56,7 @@ export default function builtSite(): AstroIntegration {
           : 'written after the last page';
         const where = pagefind.shards > 1 ? `${PAGEFIND_DIR}/ and ${pagefind.shards - 1} more shard(s)` : `${PAGEFIND_DIR}/`;
         logger.fork('pagefind').info(`${where}: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
-        logger.fork('search').info(`${FALLBACK_FILE}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
+        logger.fork('search').info(`${searchIndexPath()}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
         const links = logger.fork('deep-links');
         for (const line of check.notes) links.info(line);
         for (const line of check.warnings) links.warn(line);

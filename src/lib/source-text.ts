@@ -11,8 +11,8 @@ export function splitSourceLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\n$/, '').split('\n');
 }
 
-/** The file of a source's scraped text: `content/sources/<id>.txt`. */
-export const sourceTextFile = (id: string): string => path.join(contentDir(), 'sources', `${id}.txt`);
+/** The file of a source's scraped text: `<content folder>/sources/<id>.txt`. */
+export const sourceTextFile = (id: string, dir: string = contentDir()): string => path.join(dir, 'sources', `${id}.txt`);
 
 /** The lines of `content/sources/<id>.txt`, as scraped (line endings normalised, nothing else). */
 export function readSourceText(id: string): string[] {

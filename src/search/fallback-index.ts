@@ -204,12 +204,9 @@ export function fallbackScript(index: FallbackIndex): string {
   return `// Search index for pages opened from disk (file://). Generated at build time; see docs/offline.md.\nwindow.${FALLBACK_GLOBAL} = ${json};\n`;
 }
 
-/** Where the fallback index goes, relative to the output folder, beside Pagefind's folder (search.js finds both from its own URL). */
-export const FALLBACK_FILE = searchIndexPath();
-
 /** Writes `search-index.js` (see fallback-index.ts) of these pages, in this order, into `outDir`; returns its page count and size. */
 export function writeFallback(outDir: string, pages: readonly FallbackPage[]): { pages: number; bytes: number } {
   const script = fallbackScript({ version: 1, pages: [...pages] });
-  fs.writeFileSync(path.join(outDir, FALLBACK_FILE), script);
+  fs.writeFileSync(path.join(outDir, searchIndexPath()), script);
   return { pages: pages.length, bytes: Buffer.byteLength(script) };
 }

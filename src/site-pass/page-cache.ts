@@ -54,7 +54,7 @@ export function sameResults(stored: PageCache, kept: PageCache): boolean {
 }
 
 /** Bumped when the file's shape changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 let codeVersion: string | undefined;
 
 /**

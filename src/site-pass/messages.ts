@@ -32,6 +32,8 @@ export interface SitePassResult {
   readAtEnd: number;
   /** Pages (of either kind) whose bytes were those of a stored result (page-cache.ts), so they were not parsed. */
   fromCache: number;
+  /** Whether links.json, objects.inv, search-index.js and the check's report were restored from the last pass (pass-outputs.ts). */
+  checkRestored: boolean;
 }
 
 /** Site-pass worker -> main thread. */

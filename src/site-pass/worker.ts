@@ -5,14 +5,16 @@
  *
  * With a cache folder, a page whose bytes are those of a stored result (page-cache.ts) is not
  * parsed; and when Pagefind's whole input is the last successful build's, its output is restored
- * (src/search/pagefind-output-cache.ts). Both are kept again at the end of a pass with no failure.
+ * (src/search/pagefind-output-cache.ts); when every page, file and check input is the last
+ * successful pass's, links.json, objects.inv, search-index.js and the check's report are restored
+ * too (pass-outputs.ts). All are kept again at the end of a pass with no failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainError } from '../lib/thread-errors.ts';
-import type { PagePath } from '../lib/urls.ts';
-import { checkBuiltSite } from '../links/check-built-site.ts';
+import { PAGEFIND_DIR, type PagePath } from '../lib/urls.ts';
+import { checkBuiltSite, type BuiltSiteCheck } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInput } from '../search/pagefind-input.ts';
@@ -20,6 +22,7 @@ import { pagefindOutputFile, prunePagefindOutputs, restorePagefindOutput, savePa
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
+import { loadPassOutputs, passOutputsFile, passOutputsKey, restorePassOutputs, savePassOutputs } from './pass-outputs.ts';
 
 const port = parentPort;
 if (!port) throw new Error('src/site-pass/worker.ts runs only as a worker thread (see handle.ts).');
@@ -68,9 +71,20 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   indexing.catch(() => undefined);
   // One turn of the event loop, so Pagefind's process gets its pages before the checks below keep this thread busy.
   await new Promise((resolve) => setImmediate(resolve));
-  const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
-  const check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
-  const fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
+  // Every page's bytes are hashed by now (take): the key of the check's inputs, to restore its outputs when they are the last pass's.
+  const outputsKey = cacheDir && !linksIntoPagefind(htmlFiles) ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
+  const reused = cacheDir && outputsKey ? loadPassOutputs(passOutputsFile(cacheDir), outputsKey) : undefined;
+  let check: BuiltSiteCheck;
+  let fallback: SitePassResult['fallback'];
+  if (reused) {
+    restorePassOutputs(outDir, reused);
+    ({ check, fallback } = reused);
+  } else {
+    const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
+    check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
+    fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
+    if (cacheDir && outputsKey && check.failures.length === 0) savePassOutputs(passOutputsFile(cacheDir), outDir, outputsKey, check, fallback);
+  }
   if (cacheDir && check.failures.length === 0) {
     // Only this build's pages: a page it named but did not write is not kept. Written while
     // Pagefind indexes in its own process.
@@ -97,7 +111,16 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     restoredShards: shards.filter((s) => s.restored).length,
     waitedMs: index.waitedMs,
   };
-  return { check, fallback, pagefind, readWhileRendering, readAtEnd, fromCache };
+  return { check, fallback, pagefind, readWhileRendering, readAtEnd, fromCache, checkRestored: reused !== undefined };
+}
+
+/**
+ * Whether a page links to anything named like Pagefind's output, which the pass writes at a time
+ * that depends on the render order: then the file list the check sees is not stable, and its
+ * outputs are neither kept nor restored (no page of ours does; see pass-outputs.ts).
+ */
+function linksIntoPagefind(pages: readonly PagePath[]): boolean {
+  return pages.some((page) => scans.get(page)?.links.some((link) => link.url.includes(PAGEFIND_DIR)));
 }
 
 function send(message: FromWorker): void {

@@ -27,6 +27,8 @@ export interface SitePassResult {
    */
   pagefind: { pages: number; shards: number; writtenEarly: boolean; restored: boolean; restoredShards: number; waitedMs: number };
   fallback: { pages: number; bytes: number };
+  /** Link-preview data scripts put in the output folder, and how many of them were linked from the last build's (src/site-pass/link-previews.ts). */
+  previews: { scripts: number; linked: number };
   /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;
   readAtEnd: number;

@@ -54,7 +54,7 @@ export function sameResults(stored: PageCache, kept: PageCache): boolean {
 }
 
 /** Bumped when the file's shape changes. */
-const FORMAT = 3;
+const FORMAT = 4;
 let codeVersion: string | undefined;
 
 /**
@@ -67,6 +67,7 @@ export function readerVersion(): string {
   const files = [
     'site-pass/read-page.ts',
     'site-pass/page-cache.ts',
+    'site-pass/link-previews.ts',
     'links/scan-page.ts',
     'search/fallback-index.ts',
     'search/pagefind-input.ts',

@@ -4,6 +4,7 @@ import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInputKey } from '../search/pagefind-feed.ts';
 import { pagefindInput, pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
+import { previewsReader, type PagePreviews } from './link-previews.ts';
 
 /** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
 export interface ReadPage {
@@ -16,21 +17,27 @@ export interface ReadPage {
    * kept with the result so a page read from the cache is not decoded to hash it again.
    */
   pagefindKey: string | null;
+  /** Its link-preview card and the links of its main, when it carries the preview loader (link-previews.ts). */
+  previews: PagePreviews;
 }
+
+const NO_PREVIEWS: PagePreviews = { card: null, links: [] };
 
 /** One built page, read once for everything after the build. */
 export function readPage(page: PagePath, html: string): ReadPage {
   const scanner = pageScanner();
+  // Only section and entity pages carry a preview loader; only they need the previews reader.
+  const previews = html.includes('data-preview-kind') ? previewsReader() : undefined;
   // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
   if (!html.includes('data-pagefind-body')) {
-    readHtml(html, [scanner]);
-    return { scan: scanner.result(), entry: null, pagefind: null, pagefindKey: null };
+    readHtml(html, previews ? [scanner, previews] as HtmlReader<unknown>[] : [scanner]);
+    return { scan: scanner.result(), entry: null, pagefind: null, pagefindKey: null, previews: previews?.result() ?? NO_PREVIEWS };
   }
   const search = searchEntryReader(page);
   const pagefind = pagefindInputReader(html);
-  readHtml(html, [scanner, search, pagefind] as HtmlReader<unknown>[]);
+  readHtml(html, [scanner, search, pagefind, ...(previews ? [previews] : [])] as HtmlReader<unknown>[]);
   const entry = search.result();
   const slices = entry ? pagefind.result() : null;
   const pagefindKey = slices === null ? null : pagefindInputKey(pagefindInput(html, slices));
-  return { scan: scanner.result(), entry, pagefind: slices, pagefindKey };
+  return { scan: scanner.result(), entry, pagefind: slices, pagefindKey, previews: previews?.result() ?? NO_PREVIEWS };
 }

@@ -1,7 +1,8 @@
 /**
  * The site-pass worker thread (see handle.ts): reads each page the build renders, once, while
  * the main thread renders the next ones, and feeds the section pages to Pagefind; when the build
- * is done, it writes the search indexes and links.json and runs the link checks.
+ * is done, it writes the search indexes, links.json and the link-preview data scripts
+ * (link-previews.ts) and runs the link checks.
  *
  * With a cache folder, a page whose bytes are those of a stored result (page-cache.ts) is not
  * parsed; and when Pagefind's whole input is the last successful build's, its output is restored
@@ -18,10 +19,11 @@ import { checkBuiltSite, type BuiltSiteCheck } from '../links/check-built-site.t
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInput } from '../search/pagefind-input.ts';
-import { pagefindOutputFile, prunePagefindOutputs, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
+import { pagefindOutputDir, prunePagefindOutputs, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
+import { keptPreviewsDir, writeLinkPreviews } from './link-previews.ts';
 import { loadPassOutputs, passOutputsFile, passOutputsKey, restorePassOutputs, savePassOutputs } from './pass-outputs.ts';
 
 const port = parentPort;
@@ -67,10 +69,13 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     take(page, fs.readFileSync(path.join(outDir, page)));
     readAtEnd++;
   }
-  const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restorePagefindOutput(pagefindOutputFile(cacheDir, shard), input, dir) : undefined);
+  const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restorePagefindOutput(pagefindOutputDir(cacheDir, shard), input, dir) : undefined);
   indexing.catch(() => undefined);
   // One turn of the event loop, so Pagefind's process gets its pages before the checks below keep this thread busy.
   await new Promise((resolve) => setImmediate(resolve));
+  // Every page's data script, from every page's card and links (link-previews.ts).
+  const previewPages = new Map(htmlFiles.map((page) => [page, kept.get(page)?.read.previews ?? { card: null, links: [] }]));
+  const previews = writeLinkPreviews(outDir, previewPages, cacheDir ? keptPreviewsDir(cacheDir) : undefined);
   // Every page's bytes are hashed by now (take): the key of the check's inputs, to restore its outputs when they are the last pass's.
   const outputsKey = cacheDir && !linksIntoPagefind(htmlFiles) ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
   const reused = cacheDir && outputsKey ? loadPassOutputs(passOutputsFile(cacheDir), outputsKey) : undefined;
@@ -98,7 +103,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   const index = await indexing;
   if (cacheDir && check.failures.length === 0) {
     index.shards.forEach((shard, k) => {
-      if (!shard.restored) savePagefindOutput(pagefindOutputFile(cacheDir, k), shard.input, path.join(outDir, shard.dir));
+      if (!shard.restored) savePagefindOutput(pagefindOutputDir(cacheDir, k), shard.input, path.join(outDir, shard.dir));
     });
     prunePagefindOutputs(cacheDir, index.shards.length);
   }
@@ -111,7 +116,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     restoredShards: shards.filter((s) => s.restored).length,
     waitedMs: index.waitedMs,
   };
-  return { check, fallback, pagefind, readWhileRendering, readAtEnd, fromCache, checkRestored: reused !== undefined };
+  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, fromCache, checkRestored: reused !== undefined };
 }
 
 /**

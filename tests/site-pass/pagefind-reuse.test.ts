@@ -105,11 +105,21 @@ describe('Pagefind output reuse', () => {
   it('indexes afresh when the kept output is damaged', async () => {
     const cache = path.join(tmp, 'damaged');
     const fresh = await pass(ORIGINAL, cache, ORDER);
-    const kept = path.join(cache, 'site-pass', 'pagefind.v8');
-    expect(fs.existsSync(kept)).toBe(true);
-    fs.writeFileSync(kept, fs.readFileSync(kept).subarray(0, 100));
+    const kept = path.join(cache, 'site-pass', 'pagefind-out', '0', 'files');
+    const fragments = fs.readdirSync(path.join(kept, 'fragment'));
+    expect(fragments.length).toBe(3);
+    // A kept file cut short (as by a full disk), then one gone: each time indexed afresh, never put back damaged.
+    const [first = '', second = ''] = fragments;
+    fs.rmSync(path.join(kept, 'fragment', first));
+    fs.writeFileSync(path.join(kept, 'fragment', first), 'x');
     const warm = await pass(ORIGINAL, cache);
     expect(warm.result.pagefind.restored).toBe(false);
     expect(pagefindFiles(warm.out)).toEqual(pagefindFiles(fresh.out));
+    fs.rmSync(path.join(cache, 'site-pass', 'pagefind-out', '0', 'files', 'fragment', second));
+    const again = await pass(ORIGINAL, cache);
+    expect(again.result.pagefind.restored).toBe(false);
+    expect(pagefindFiles(again.out)).toEqual(pagefindFiles(fresh.out));
+    // And the output it wrote afresh is kept whole again.
+    expect((await pass(ORIGINAL, cache)).result.pagefind.restored).toBe(true);
   }, 120_000);
 });

@@ -9,7 +9,7 @@
  *   file, linked into the tree after the old link is removed (this module only links and unlinks);
  * - each file's size is kept with its name, and a tree whose files are missing or of another size
  *   is not put back (a miss, never an error); editing an output file in place by hand edits the
- *   kept one too: `npm run clean-cache` drops them all;
+ *   kept one too: `npm run clean:cache` drops them all;
  * - where links cannot be made (another disk, a file system without them), files are copied.
  *
  * On disk: `<dir>/manifest.json` (the key the files were made for, and each file's name, size and

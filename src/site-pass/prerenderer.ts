@@ -18,8 +18,8 @@ export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): Ast
     async getStaticPaths() {
       const paths = await base.getStaticPaths();
       // The order Pagefind adds pages in, so its index is the same whatever renders first.
-      // Pages only: an endpoint (a preview script) is never an HTML page the pass is given, so
-      // Pagefind would wait for it until the end and write its index after the last page.
+      // Pages only: an endpoint (robots.txt, the sitemap) is never an HTML page the pass is given,
+      // so Pagefind would wait for it until the end and write its index after the last page.
       pass.order(paths.filter((p) => p.route.type === 'page').map((p) => prerenderedPagePath(p.pathname)));
       return paths;
     },

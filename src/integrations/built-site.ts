@@ -19,6 +19,16 @@ export class DeepLinkError extends AstroError {
   }
 }
 
+/** How a sharded index came when some shards were restored or indexed while the pages rendered. */
+function shardsHow(p: { shards: number; restoredShards: number; speculatedShards: number }): string {
+  const rest = p.shards - p.restoredShards - p.speculatedShards;
+  return [
+    p.restoredShards ? `${p.restoredShards} of ${p.shards} restored from the last build (same input)` : '',
+    p.speculatedShards ? `${p.speculatedShards} indexed while the pages rendered` : '',
+    rest ? `${rest} written after the last page` : '',
+  ].filter(Boolean).join(', ');
+}
+
 /**
  * Search and deep links, made from the built pages (in `dist/` or `$SITE_OUT_DIR`) by the site
  * pass (src/site-pass/handle.ts), which reads every page once in a worker thread while the build
@@ -37,7 +47,9 @@ export default function builtSite(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        const started = new SitePass(outDir, buildDirs().cacheDir);
+        const { cacheDir, finalOutDir } = buildDirs();
+        // Building into a staging folder: the output folder it replaces holds the last successful build.
+        const started = new SitePass(outDir, cacheDir, undefined, finalOutDir !== outDir ? finalOutDir : undefined);
         pass = started;
         setPrerenderer((base) => sitePassPrerenderer(base, started));
       },
@@ -52,7 +64,7 @@ export default function builtSite(): AstroIntegration {
         logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after; ${result.fromCache} unchanged since the last build, taken from the page cache`);
         const how = pagefind.writtenEarly ? 'written while the other pages rendered'
           : pagefind.restored ? 'restored from the last build (same input)'
-          : pagefind.restoredShards > 0 ? `${pagefind.restoredShards} of ${pagefind.shards} restored from the last build (same input), the others written after the last page`
+          : pagefind.restoredShards + pagefind.speculatedShards > 0 ? shardsHow(pagefind)
           : 'written after the last page';
         const where = pagefind.shards > 1 ? `${PAGEFIND_DIR}/ and ${pagefind.shards - 1} more shard(s)` : `${PAGEFIND_DIR}/`;
         logger.fork('pagefind').info(`${where}: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);

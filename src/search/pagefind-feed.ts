@@ -88,8 +88,18 @@ export async function startPagefindIndex(): Promise<PagefindIndex> {
 export function createPagefindFeed(outDir?: string, index: Promise<PagefindIndex> = startPagefindIndex(), dir: string = PAGEFIND_DIR): PagefindFeed {
   // Seen again (and thrown) by whoever awaits the index; never an unhandled rejection meanwhile.
   index.catch(() => undefined);
-  const input = crypto.createHash('sha256').update(JSON.stringify({ pagefind: pagefindVersion(), settings: PAGEFIND_SETTINGS, unused: UNUSED_PAGEFIND_FILE.source }));
+  const input = feedInputHash();
   return { index, order: undefined, place: new Map(), next: 0, waiting: new Map(), unplaced: new Map(), sent: [], pages: 0, outDir, early: undefined, dir, input, held: undefined };
+}
+
+/** The hash of a feed's input before any page: Pagefind's version and the site's settings. */
+export function feedInputHash(): crypto.Hash {
+  return crypto.createHash('sha256').update(JSON.stringify({ pagefind: pagefindVersion(), settings: PAGEFIND_SETTINGS, unused: UNUSED_PAGEFIND_FILE.source }));
+}
+
+/** Adds one page given to Pagefind to a feed's input hash; lengths first, so no two inputs hash alike however their texts split. */
+export function hashFedPage(hash: crypto.Hash, page: PagePath, key: string): void {
+  hash.update(`${page.length}:${page}${key.length}:`).update(key);
 }
 
 /**
@@ -147,11 +157,15 @@ export function feedPage(feed: PagefindFeed, page: PagePath, html: PagefindInput
   }
 }
 
-/** Waits for every page sent so far, then writes the index to `outDir/<its folder>`, minus the unused UIs. */
+/** Waits for every page sent so far, then writes the index to `outDir/<its folder>`. */
 async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
   await Promise.all(feed.sent);
-  const index = await feed.index;
-  const written = await index.writeFiles({ outputPath: path.join(outDir, feed.dir) });
+  await writeIndexFiles(await feed.index, path.join(outDir, feed.dir));
+}
+
+/** Writes `index` to `outputPath`, minus Pagefind's ready-made UIs, which the site does not use. */
+export async function writeIndexFiles(index: PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   for (const file of await fs.readdir(written.outputPath)) {
     if (UNUSED_PAGEFIND_FILE.test(file)) await fs.rm(path.join(written.outputPath, file));
@@ -160,8 +174,7 @@ async function writeIndex(feed: PagefindFeed, outDir: string): Promise<void> {
 
 function send(feed: PagefindFeed, page: PagePath, input: PagefindInput): void {
   feed.pages++;
-  // Lengths first, so no two inputs hash alike however their texts split.
-  feed.input.update(`${page.length}:${page}${input.key.length}:`).update(input.key);
+  hashFedPage(feed.input, page, input.key);
   if (feed.held) feed.held.push({ page, input });
   else add(feed, page, input);
 }
@@ -183,6 +196,8 @@ export interface FinishedFeed {
   writtenEarly: boolean;
   /** The output was restored from the last build's, made from the same input. */
   restored: boolean;
+  /** The output is the one indexed while the pages rendered, from the same input (pagefind-speculation.ts). */
+  speculated: boolean;
   input: string;
   waitedMs: number;
 }
@@ -191,12 +206,18 @@ export interface FinishedFeed {
  * Adds what is still waiting (in order, then the unplaced pages by path) and makes sure the index
  * in `outDir/<its folder>` covers every page: the early write when nothing came after it; else
  * the output `restore(input, dir)` writes when it has one made from the same input (it says
- * whether it did); else a fresh write. Pagefind's process is left open: its owner closes it
+ * whether it did); else the output `adopt(input, dir)` moves there when an index made while the
+ * pages rendered had the same input (pagefind-speculation.ts); else a fresh write. Pagefind's process is left open: its owner closes it
  * ({@link closePagefind}) once every index in it is done (pagefind-shards.ts). Resolves to the
  * number of pages given to Pagefind, how the index came, the input's hash and the ms this took;
  * rejects with Pagefind's own errors.
  */
-export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, restore?: (input: string, dir: string) => boolean): Promise<FinishedFeed> {
+export async function finishPagefindFeed(
+  feed: PagefindFeed,
+  outDir: string,
+  restore?: (input: string, dir: string) => boolean,
+  adopt?: (input: string, dir: string) => Promise<boolean>,
+): Promise<FinishedFeed> {
   const started = Date.now();
   for (const place of [...feed.waiting.keys()].sort((a, b) => a - b)) {
     const waiting = feed.waiting.get(place);
@@ -209,6 +230,7 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
   const early = feed.early;
   const earlyStands = early !== undefined && early.pages === feed.pages && outDir === feed.outDir;
   let restored = false;
+  let speculated = false;
   if (earlyStands) await early.written;
   else {
     // Pages came after the early write (or it went elsewhere): restore or write afresh, without its files.
@@ -219,12 +241,13 @@ export async function finishPagefindFeed(feed: PagefindFeed, outDir: string, res
       await fs.rm(path.join(outDir, feed.dir), { recursive: true, force: true });
     }
     restored = restore?.(input, path.join(outDir, feed.dir)) ?? false;
-    if (restored) await Promise.allSettled(feed.sent);
+    if (!restored) speculated = (await adopt?.(input, path.join(outDir, feed.dir))) ?? false;
+    if (restored || speculated) await Promise.allSettled(feed.sent);
     else {
       for (const { page, input } of feed.held ?? []) add(feed, page, input);
       feed.held = undefined;
       await writeIndex(feed, outDir);
     }
   }
-  return { pages: feed.pages, writtenEarly: earlyStands, restored, input, waitedMs: Date.now() - started };
+  return { pages: feed.pages, writtenEarly: earlyStands, restored, speculated, input, waitedMs: Date.now() - started };
 }

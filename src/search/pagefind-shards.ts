@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PagePath } from '../lib/urls.ts';
 import { pagefindDir, pagefindIndexesPath } from '../lib/urls.ts';
+import { ShardSpeculation, type LikelyInput } from './pagefind-speculation.ts';
 import { closePagefind, createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, startPagefindIndex, type FinishedFeed, type PagefindFeed, type PagefindInput } from './pagefind-feed.ts';
 
 /** About this many pages go to one shard. */
@@ -58,10 +59,38 @@ export class ShardedPagefind {
   #feeds: PagefindFeed[] | undefined;
   #early: [PagePath, PagefindInput | null][] = [];
   #holding = false;
+  readonly #speculations = new Map<number, ShardSpeculation>();
+  readonly #speculationDir: string | undefined;
 
-  constructor(outDir: string | undefined, perShard = PAGES_PER_SHARD) {
+  /**
+   * @param speculationDir where shards indexed while the pages render write their files
+   * (pagefind-speculation.ts), on the output folder's disk; none: shards are indexed only at the end
+   */
+  constructor(outDir: string | undefined, perShard = PAGES_PER_SHARD, speculationDir?: string) {
     this.#outDir = outDir;
     this.#perShard = perShard;
+    this.#speculationDir = speculationDir;
+  }
+
+  /**
+   * `page`'s input is not the last build's: index its shard now (pagefind-speculation.ts), from
+   * each page's likely input. Once per shard; nothing without a speculation folder or an order.
+   */
+  speculate(page: PagePath, inputOf: (page: PagePath) => LikelyInput): void {
+    const feeds = this.#feeds;
+    const root = this.#speculationDir;
+    if (!feeds || !root) return;
+    const k = shardOf(page, feeds.length);
+    const order = feeds[k]?.order;
+    if (!order || this.#speculations.has(k)) return;
+    // One shard gave up (its pages kept changing): so will the others; index them at the end.
+    if (!this.mayStillSpeculate) return;
+    this.#speculations.set(k, new ShardSpeculation(order, inputOf, (n) => path.join(root, `speculation-${process.pid}-${k}-${n}`)));
+  }
+
+  /** Whether a shard may still be indexed while the pages render (a folder for it, and no shard gave up). */
+  get mayStillSpeculate(): boolean {
+    return this.#speculationDir !== undefined && [...this.#speculations.values()].every((s) => s.alive);
   }
 
   /** The pages in render order (see setFeedOrder); later calls are ignored. */
@@ -79,8 +108,9 @@ export class ShardedPagefind {
       this.#early.push([page, html]);
       return;
     }
-    const feed = this.#feeds[shardOf(page, this.#feeds.length)] as PagefindFeed;
-    feedPage(feed, page, html);
+    const k = shardOf(page, this.#feeds.length);
+    feedPage(this.#feeds[k] as PagefindFeed, page, html);
+    this.#speculations.get(k)?.arrived(page, html);
   }
 
   /** From now on pages are held until it is known which shards can be restored (holdPagefindFeed). */
@@ -101,15 +131,17 @@ export class ShardedPagefind {
         feeds = this.#open(shardCount(this.#early.length, this.#perShard));
         this.#replay();
       }
-      const finished = await Promise.all(feeds.map(async (feed, k) => ({
-        ...(await finishPagefindFeed(feed, outDir, restore ? (input, dir) => restore(k, input, dir) : undefined)),
-        dir: feed.dir,
-      })));
+      const finished = await Promise.all(feeds.map(async (feed, k) => {
+        const speculation = this.#speculations.get(k);
+        const adopt = speculation ? (input: string, dir: string) => speculation.adopt(input, dir) : undefined;
+        return { ...(await finishPagefindFeed(feed, outDir, restore ? (input, dir) => restore(k, input, dir) : undefined, adopt)), dir: feed.dir };
+      }));
       const list = { indexes: feeds.map((feed) => `${feed.dir}/`) };
       fs.writeFileSync(path.join(outDir, pagefindIndexesPath()), `${JSON.stringify(list)}\n`);
       return { shards: finished, pages: finished.reduce((n, f) => n + f.pages, 0), waitedMs: Date.now() - started };
     } finally {
       await closePagefind();
+      for (const speculation of this.#speculations.values()) speculation.cleanUp();
     }
   }
 

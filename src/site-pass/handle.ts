@@ -33,9 +33,10 @@ export class SitePass {
    * @param outDir where the build writes, so Pagefind can write its index as soon as the last section page is in
    * @param cacheDir the build's cache folder, to keep results between builds in; none: keep nothing
    * @param pagefindPagesPerShard about how many pages go to one Pagefind shard (src/search/pagefind-shards.ts)
+   * @param previousOutDir the output folder this build replaces, read only (src/search/pagefind-speculation.ts)
    */
-  constructor(outDir: string, cacheDir?: string, pagefindPagesPerShard?: number) {
-    this.#worker = new Worker(WORKER_FILE, { workerData: { outDir, cacheDir, pagefindPagesPerShard } satisfies SitePassSetup });
+  constructor(outDir: string, cacheDir?: string, pagefindPagesPerShard?: number, previousOutDir?: string) {
+    this.#worker = new Worker(WORKER_FILE, { workerData: { outDir, cacheDir, pagefindPagesPerShard, previousOutDir } satisfies SitePassSetup });
     // Never keeps the process alive: a failed build exits with its own error.
     this.#worker.unref();
     this.#done = new Promise((resolve, reject) => {

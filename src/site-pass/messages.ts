@@ -10,6 +10,12 @@ export interface SitePassSetup {
   cacheDir?: string | undefined;
   /** About how many pages go to one Pagefind shard (src/search/pagefind-shards.ts); tests set it low. */
   pagefindPagesPerShard?: number | undefined;
+  /**
+   * The output folder this build will replace (the last successful build's), read only: a shard
+   * whose pages change is indexed while the pages render from its pages there
+   * (src/search/pagefind-speculation.ts). None: shards are indexed at the end.
+   */
+  previousOutDir?: string | undefined;
 }
 
 /** Main thread -> site-pass worker. */
@@ -23,9 +29,10 @@ export interface SitePassResult {
   check: BuiltSiteCheck;
   /**
    * Pages given to Pagefind and the shards they went to; whether every shard was written before
-   * the last page rendered, or restored from the last build (and how many were); the ms waited after.
+   * the last page rendered, or restored from the last build (and how many were), how many were
+   * indexed while the pages rendered (src/search/pagefind-speculation.ts); the ms waited after.
    */
-  pagefind: { pages: number; shards: number; writtenEarly: boolean; restored: boolean; restoredShards: number; waitedMs: number };
+  pagefind: { pages: number; shards: number; writtenEarly: boolean; restored: boolean; restoredShards: number; speculatedShards: number; waitedMs: number };
   fallback: { pages: number; bytes: number };
   /** Link-preview data scripts put in the output folder, and how many of them were linked from the last build's (src/site-pass/link-previews.ts). */
   previews: { scripts: number; linked: number };

@@ -20,6 +20,8 @@ export const entityPath = (id: string): PagePath => page(`entities/${id}.html`);
 export const entitiesIndexPath = (): PagePath => page('entities.html');
 export const timelinePath = (): PagePath => page('timeline.html');
 export const sourcePath = (id: string): PagePath => page(`sources/${id}.html`);
+/** Whether `path` is a source's page (`sources/<id>.html`), not the list of sources. */
+export const isSourcePath = (path: PagePath): boolean => path.startsWith('sources/') && path.endsWith('.html');
 /** The list of sources, built when a reference has several. */
 export const sourcesIndexPath = (): PagePath => page('sources.html');
 /** The anchor of line `line` (1-based) on a source page: `L12`. */

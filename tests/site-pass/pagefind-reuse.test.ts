@@ -9,10 +9,9 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { listFiles } from '../../src/links/scan-site.ts';
-import { SitePass } from '../../src/site-pass/handle.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { fileHashes } from '../helpers/site.ts';
+import { runSitePass } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pagefind-reuse');
@@ -30,23 +29,11 @@ const ORIGINAL: Record<string, string> = {
 };
 const ORDER = Object.keys(ORIGINAL) as PagePath[];
 
-let runs = 0;
-/**
- * One site pass over `pages` written to a fresh folder: `rendered` pages are handed over as if
- * rendered, the others read from disk at the end (as an incremental build's reused pages).
- */
+/** One pass over `pages`: `rendered` handed over as rendered, the others read from disk at the end. */
 async function pass(pages: Record<string, string>, cacheDir: string | undefined, rendered: readonly string[] = []): Promise<{ out: string; result: SitePassResult }> {
-  const out = path.join(tmp, `out-${++runs}`);
-  for (const [file, html] of Object.entries(pages)) {
-    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-    fs.writeFileSync(path.join(out, file), html);
-  }
-  const sitePass = new SitePass(out, cacheDir);
-  sitePass.order(ORDER);
-  for (const file of rendered) sitePass.page(file as PagePath, new TextEncoder().encode(pages[file] ?? ''));
-  const result = await sitePass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off' });
-  expect(result.check.failures).toEqual([]);
-  return { out, result };
+  const run = await runSitePass(tmp, { pages, order: ORDER, cacheDir, rendered });
+  expect(run.result.check.failures).toEqual([]);
+  return run;
 }
 
 const pagefindFiles = (out: string) => fileHashes(path.join(out, 'pagefind'));

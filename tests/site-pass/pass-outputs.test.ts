@@ -10,10 +10,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeLock } from '../../src/links/lock.ts';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { listFiles } from '../../src/links/scan-site.ts';
-import { SitePass } from '../../src/site-pass/handle.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { passOutputFiles } from '../../src/site-pass/pass-outputs.ts';
+import { runSitePass } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pass-outputs');
@@ -32,20 +31,9 @@ const PAGES: Record<string, string> = {
 };
 const ORDER = Object.keys(PAGES) as PagePath[];
 
-let runs = 0;
-
-/** One site pass over `pages`, written to a fresh folder and read from disk at the end, as an incremental build's reused pages. */
-async function pass(pages: Record<string, string>, cacheDir: string | undefined, env: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Promise<{ out: string; result: SitePassResult }> {
-  const out = path.join(tmp, `out-${++runs}`);
-  for (const [file, html] of Object.entries({ ...pages, ...extra })) {
-    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-    fs.writeFileSync(path.join(out, file), html);
-  }
-  const sitePass = new SitePass(out, cacheDir);
-  sitePass.order(ORDER);
-  const result = await sitePass.finish(out, listFiles(out), { ...process.env, ...env });
-  return { out, result };
-}
+/** One pass over `pages` (and `extra` files), every page read from disk at the end, as an incremental build's reused pages. */
+const pass = (pages: Record<string, string>, cacheDir: string | undefined, env: NodeJS.ProcessEnv, extra: Record<string, string> = {}): Promise<{ out: string; result: SitePassResult }> =>
+  runSitePass(tmp, { pages, order: ORDER, cacheDir, env, extra });
 
 /** The restored files of a pass, by path. */
 const outputs = (out: string) => new Map(passOutputFiles().map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));

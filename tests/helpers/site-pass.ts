@@ -1,0 +1,43 @@
+/**
+ * Runs the real site pass (src/site-pass/) over pages written to a fresh folder, as a build would:
+ * the pages in `rendered` are handed over as rendered, the others read from disk at the end (as an
+ * incremental build's reused pages).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PagePath } from '../../src/lib/urls.ts';
+import { listFiles } from '../../src/links/scan-site.ts';
+import { SitePass } from '../../src/site-pass/handle.ts';
+import type { SitePassResult } from '../../src/site-pass/messages.ts';
+
+export interface PassRun {
+  /** Every page of the built site, path -> HTML, written before the pass. */
+  pages: Record<string, string>;
+  /** The static paths' order (Pagefind's page order). */
+  order: readonly PagePath[];
+  /** The build's cache folder; none: the pass keeps nothing. */
+  cacheDir?: string | undefined;
+  rendered?: readonly string[];
+  /** The output folder the build replaces (see SitePassSetup.previousOutDir). */
+  previousOutDir?: string | undefined;
+  /** Over process.env; LINKS_LOCK_CHECK is off unless given. */
+  env?: NodeJS.ProcessEnv;
+  /** Other files in the output folder before the pass (path -> text). */
+  extra?: Record<string, string>;
+}
+
+let runs = 0;
+
+/** One pass into a fresh folder under `root`; its folder and result. */
+export async function runSitePass(root: string, run: PassRun): Promise<{ out: string; result: SitePassResult }> {
+  const out = path.join(root, `out-${++runs}`);
+  for (const [file, text] of Object.entries({ ...run.pages, ...run.extra })) {
+    fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    fs.writeFileSync(path.join(out, file), text);
+  }
+  const sitePass = new SitePass(out, run.cacheDir, undefined, run.previousOutDir);
+  sitePass.order([...run.order]);
+  for (const file of run.rendered ?? []) sitePass.page(file as PagePath, new TextEncoder().encode(run.pages[file] ?? ''));
+  const result = await sitePass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off', ...run.env });
+  return { out, result };
+}

@@ -22,10 +22,10 @@ import { pagefindInput } from '../search/pagefind-input.ts';
 import { pagefindOutputDir, prunePagefindOutputs, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { PagefindInput } from '../search/pagefind-feed.ts';
-import type { LikelyInput } from '../search/pagefind-speculation.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
-import { loadPageCache, pageCacheFile, pageHash, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
+import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
 import { keptPreviewsDir, writeLinkPreviews } from './link-previews.ts';
+import { LikelyInputs } from './likely-inputs.ts';
 import { loadPassOutputs, passOutputsFile, passOutputsKey, restorePassOutputs, savePassOutputs } from './pass-outputs.ts';
 
 const port = parentPort;
@@ -40,10 +40,8 @@ const entries = new Map<PagePath, FallbackPage>();
 // Loaded while Astro bundles, before the first page comes.
 const stored: PageCache = setup.cacheDir ? loadPageCache(pageCacheFile(setup.cacheDir)) : new Map();
 const kept: PageCache = new Map();
-/** Each page's Pagefind input as it came (null: not indexed), for shards indexed while the pages render. */
-const inputs = new Map<PagePath, PagefindInput | null>();
-/** The last build's inputs read so far for them, read once. */
-const fromLastBuild = new Map<PagePath, LikelyInput>();
+/** Pages' likely Pagefind inputs, for shards indexed while the pages render. */
+const likely = new LikelyInputs(stored, setup.previousOutDir);
 let fromCache = 0;
 let finishing = false;
 
@@ -67,50 +65,17 @@ function take(page: PagePath, bytes: Uint8Array): void {
 function give(page: PagePath, input: PagefindInput | null): void {
   // Kept (with the page's bytes) only while a shard may still be indexed early: not in a cold build.
   if (!finishing && stored.size > 0 && feed.mayStillSpeculate) {
-    inputs.set(page, input);
-    if (input && stored.get(page)?.read.pagefindKey !== input.key) feed.speculate(page, likelyInput);
-  } else if (inputs.size > 0) {
-    inputs.clear();
+    likely.given(page, input);
+    if (likely.changed(page, input)) feed.speculate(page, likely.of);
+  } else {
+    likely.clear();
   }
   feed.page(page, input);
 }
 
-/**
- * A page's Pagefind input as far as it is known while the pages render: the rendered page's own;
- * else the last build's page from the output folder this build replaces, when its bytes are the
- * ones the page cache holds (its input is then the cached one); else unknown.
- */
-function likelyInput(page: PagePath): LikelyInput {
-  const given = inputs.get(page);
-  if (given !== undefined) return given;
-  let likely = fromLastBuild.get(page);
-  if (likely === undefined) {
-    likely = lastBuildInput(page);
-    fromLastBuild.set(page, likely);
-  }
-  return likely;
-}
-
-/** The last build's input of `page`, read from the output folder this build replaces (see likelyInput). */
-function lastBuildInput(page: PagePath): LikelyInput {
-  const before = stored.get(page);
-  if (!before || !setup.previousOutDir) return 'unknown';
-  if (before.read.pagefindKey === null || before.read.pagefind === null) return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(path.join(setup.previousOutDir, page));
-  } catch {
-    return 'unknown';
-  }
-  if (pageHash(bytes) !== before.hash) return 'unknown';
-  const content = pagefindInput(utf8.decode(bytes), before.read.pagefind);
-  return { key: before.read.pagefindKey, html: () => content };
-}
-
 async function finish(outDir: string, files: readonly string[], env: Record<string, string | undefined>): Promise<SitePassResult> {
   finishing = true;
-  inputs.clear();
-  fromLastBuild.clear();
+  likely.clear();
   const readWhileRendering = scans.size;
   const cacheDir = setup.cacheDir;
   // From here Pagefind gets nothing until it is known whether its last output can be restored.

@@ -15,7 +15,6 @@
  * digest in the build's cache folder (section-renders.ts, which says why), where pages read it.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -32,6 +31,7 @@ import { hasSectionRender, pruneSectionRenders, readSectionFacts, writeSectionRe
 import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
+import { codeDigest } from '../lib/code-digest.ts';
 import { entitySchema } from '../schemas/entity.ts';
 import { sectionSchema } from '../schemas/section.ts';
 import { siteSchema } from '../schemas/site.ts';
@@ -260,18 +260,7 @@ let rendererHash: string | undefined;
 
 /** A hash of the renderer's code (src/markdown, src/schemas, the URL and text helpers it uses) and the lock file. */
 function rendererDigest(): string {
-  if (rendererHash) return rendererHash;
-  const src = fileURLToPath(new URL('../', import.meta.url));
-  const hash = crypto.createHash('sha256');
-  const inFolder = (folder: string) => fs.readdirSync(path.join(src, folder)).sort().map((f) => path.join(src, folder, f));
-  const files = [
-    // The renderer, the schemas it validates repairs and anchors with, and the helpers it imports.
-    ...inFolder('markdown'),
-    ...inFolder('schemas'),
-    ...['urls.ts', 'sentences.ts', 'text.ts'].map((f) => path.join(src, 'lib', f)),
-    path.join(src, '..', 'package-lock.json'),
-  ];
-  for (const file of files) if (fs.existsSync(file)) hash.update(file.slice(src.length)).update(fs.readFileSync(file));
-  rendererHash = hash.digest('hex');
+  // The renderer, the schemas it validates repairs and anchors with, and the helpers it imports.
+  rendererHash ??= codeDigest('renderer', ['markdown', 'schemas', 'lib/urls.ts', 'lib/sentences.ts', 'lib/text.ts', '../package-lock.json']);
   return rendererHash;
 }

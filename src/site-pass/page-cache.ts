@@ -11,9 +11,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
+import { codeDigest } from '../lib/code-digest.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { readPage, type ReadPage } from './read-page.ts';
 
@@ -62,9 +62,7 @@ let codeVersion: string | undefined;
  * and their helpers, this file) and the lock file (htmlparser2's version).
  */
 export function readerVersion(): string {
-  if (codeVersion) return codeVersion;
-  const src = fileURLToPath(new URL('../', import.meta.url));
-  const files = [
+  codeVersion ??= codeDigest(`format ${FORMAT}`, [
     'site-pass/read-page.ts',
     'site-pass/page-cache.ts',
     'site-pass/link-previews.ts',
@@ -74,13 +72,7 @@ export function readerVersion(): string {
     'lib/html-pass.ts',
     'lib/text.ts',
     '../package-lock.json',
-  ];
-  const hash = crypto.createHash('sha256').update(`format ${FORMAT}`);
-  for (const file of files) {
-    const full = path.join(src, file);
-    hash.update(`\0${file}\0`).update(fs.existsSync(full) ? fs.readFileSync(full) : '(missing)');
-  }
-  codeVersion = hash.digest('hex');
+  ]);
   return codeVersion;
 }
 

@@ -23,7 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildDirs } from '../src/lib/build-dirs.ts';
 import { buildInputsKey, outputManifest } from '../src/lib/build-inputs.ts';
-import { writeFileAtomic } from '../src/lib/atomic-file.ts';
+import { moveFolder, writeFileAtomic } from '../src/lib/atomic-file.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -89,13 +89,7 @@ function swapInto(staging: string, target: string, trashDir?: string): void {
   const old = `${target}.old-${process.pid}`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.rmSync(beside, { recursive: true, force: true });
-  try {
-    fs.renameSync(staging, beside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    fs.cpSync(staging, beside, { recursive: true });
-    fs.rmSync(staging, { recursive: true, force: true });
-  }
+  moveFolder(staging, beside);
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(beside, target);

@@ -16,3 +16,17 @@ export function writeFileAtomic(file: string, data: Uint8Array | string): void {
     fs.rmSync(temp, { force: true });
   }
 }
+
+/**
+ * Moves folder `from` to `to` (which must not exist): renamed, or copied and then removed when
+ * they are on different disks.
+ */
+export function moveFolder(from: string, to: string): void {
+  try {
+    fs.renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(from, to, { recursive: true });
+    fs.rmSync(from, { recursive: true, force: true });
+  }
+}

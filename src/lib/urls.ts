@@ -48,6 +48,9 @@ export const PAGEFIND_DIR = 'pagefind';
 export const pagefindDir = (shard: number): string => (shard === 0 ? PAGEFIND_DIR : `${PAGEFIND_DIR}-${shard}`);
 /** The list of Pagefind's shard folders, which assets/search.js merges: `pagefind-indexes.json`. */
 export const pagefindIndexesPath = (): PagePath => page(`${PAGEFIND_DIR}-indexes.json`);
+const PAGEFIND_SHARD_FILE = new RegExp(`^${PAGEFIND_DIR}(-\\d+)?/`);
+/** Whether `path` (from the site root) is Pagefind's output: a file of a shard's folder, or the list of shards. */
+export const isPagefindOutputPath = (path: string): boolean => path === pagefindIndexesPath() || PAGEFIND_SHARD_FILE.test(path);
 /** Pagefind's script in its first shard, which assets/search.js imports. */
 export const pagefindScriptPath = (): PagePath => page(`${PAGEFIND_DIR}/pagefind.js`);
 /** The plain-script search index for file:// (src/search/fallback-index.ts). */

@@ -3,12 +3,12 @@
  * input it was made from (every page and its Pagefind input, in the order they were added: see
  * `input` in pagefind-feed.ts). Pagefind writes the same files for the same input, so when a build
  * feeds exactly what the last successful one fed, its files are put back from here instead of
- * indexing again: as hard links into the new output folder (src/site-pass/kept-tree.ts), about
- * 1,300 files per shard. A missing or damaged tree is a miss.
+ * indexing again: as hard links into the new output folder (`restoreTree` and `keepTree` of
+ * src/site-pass/kept-tree.ts, in the folder this module names), about 1,300 files per shard. A
+ * missing or damaged tree is a miss.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { keepTree, restoreTree } from '../site-pass/kept-tree.ts';
 
 const KEPT = 'pagefind-out';
 
@@ -23,17 +23,8 @@ export function prunePagefindOutputs(cacheDir: string, count: number): void {
   }
   const kept = path.join(dir, KEPT);
   for (const name of fs.existsSync(kept) ? fs.readdirSync(kept) : []) {
-    const shard = /^(\d+)(\.next-\d+)?$/.exec(name);
-    if (shard && (shard[2] !== undefined || Number(shard[1]) >= count)) fs.rmSync(path.join(kept, name), { recursive: true, force: true });
+    const shard = /^(\d+)$/.exec(name)?.[1];
+    if (shard !== undefined && Number(shard) >= count) fs.rmSync(path.join(kept, name), { recursive: true, force: true });
   }
 }
 
-/** Puts the kept output into `dir` if it was made from `input`; whether it did. */
-export function restorePagefindOutput(kept: string, input: string, dir: string): boolean {
-  return restoreTree(kept, input, dir);
-}
-
-/** Keeps the files of `dir` (Pagefind's output, made from `input`) for the next build. */
-export function savePagefindOutput(kept: string, input: string, dir: string): void {
-  keepTree(kept, input, dir);
-}

@@ -21,6 +21,7 @@
  */
 import fs from 'node:fs';
 import type { PagefindIndex } from 'pagefind';
+import { moveFolder } from '../lib/atomic-file.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { feedInputHash, hashFedPage, startPagefindIndex, writeIndexFiles, type PagefindInput } from './pagefind-feed.ts';
 
@@ -89,12 +90,7 @@ export class ShardSpeculation {
     const written = await attempt.written;
     if (!written) return false;
     fs.rmSync(dir, { recursive: true, force: true });
-    try {
-      fs.renameSync(written, dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      fs.cpSync(written, dir, { recursive: true });
-    }
+    moveFolder(written, dir);
     return true;
   }
 

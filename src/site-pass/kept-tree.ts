@@ -18,6 +18,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
+import { listFiles } from '../links/scan-site.ts';
 
 interface Manifest {
   key: string;
@@ -33,15 +34,6 @@ export interface KeptFile {
 
 const manifestFile = (dir: string) => path.join(dir, 'manifest.json');
 const filesDir = (dir: string) => path.join(dir, 'files');
-
-/** Every file under `root`, as sorted paths with `/`. */
-export function filesUnder(root: string): string[] {
-  if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 /** Puts `from` at `to` as a hard link, or a copy where a link cannot be made. */
 function place(from: string, to: string): void {
@@ -122,7 +114,7 @@ export function restoreTree(dir: string, key: string, out: string): boolean {
 
 /** Keeps every file of `out` under `key`, replacing the tree that was kept. */
 export function keepTree(dir: string, key: string, out: string): void {
-  keepFiles(dir, key, out, filesUnder(out));
+  keepFiles(dir, key, out, listFiles(out));
 }
 
 /**
@@ -130,8 +122,13 @@ export function keepTree(dir: string, key: string, out: string): void {
  * replacing the tree that was kept.
  */
 export function keepFiles(dir: string, key: string, out: string, names: readonly string[], hashes?: ReadonlyMap<string, string>): void {
+  // Made beside the tree, then renamed over it; one a stopped build left beside it goes first.
+  const parent = path.dirname(dir);
+  const prefix = `${path.basename(dir)}.next-`;
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    if (name.startsWith(prefix)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
   const next = `${dir}.next-${process.pid}`;
-  fs.rmSync(next, { recursive: true, force: true });
   linkFiles(out, filesDir(next), names);
   const files = names.map((name): [string, number, string] => [name, fs.statSync(path.join(out, ...name.split('/'))).size, hashes?.get(name) ?? '']);
   writeFileAtomic(manifestFile(next), JSON.stringify({ key, files } satisfies Manifest));

@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { HtmlReader } from '../lib/html-pass.ts';
 import { previewScript, type Preview } from '../lib/previews.ts';
 import { previewDataPath, relativeUrl, resolveUrl, type PagePath } from '../lib/urls.ts';
+import { urlKind } from '../links/check-links.ts';
 import { keepFiles, keptIntact, keptManifest, placeKept } from './kept-tree.ts';
 
 /** What the site pass needs of one page for previews. */
@@ -30,8 +31,8 @@ export interface PagePreviews {
   links: string[];
 }
 
-/** A URL with a scheme (`https:`, `mailto:`) or a host (`//…`) leaves the site: never a preview. */
-const LEAVES_SITE = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+/** What a page without the preview loader has for previews. */
+export const NO_PREVIEWS: PagePreviews = { card: null, links: [] };
 
 /** A reader (src/lib/html-pass.ts) that finds a page's preview card and the links of its `<main>`. */
 export function previewsReader(): HtmlReader<PagePreviews> {
@@ -50,7 +51,7 @@ export function previewsReader(): HtmlReader<PagePreviews> {
       }
       if (mainDepth > 0 && name === 'a' && attrs.href !== undefined && !(attrs.class ?? '').split(/\s+/).includes('self-link')) {
         const href = attrs.href.trim();
-        if (href !== '' && !href.startsWith('#') && !LEAVES_SITE.test(href)) links.add(href);
+        if (href !== '' && !href.startsWith('#') && urlKind(href) === 'internal') links.add(href);
       }
     },
     ontext() {},
@@ -58,7 +59,7 @@ export function previewsReader(): HtmlReader<PagePreviews> {
       if (name === 'main' && mainDepth > 0) mainDepth--;
     },
     result() {
-      if (kind === undefined) return { card: null, links: [] };
+      if (kind === undefined) return NO_PREVIEWS;
       return { card: { kind, title: title ?? '', summary }, links: [...links] };
     },
   };

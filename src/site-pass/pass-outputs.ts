@@ -15,15 +15,14 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
+import { codeDigest } from '../lib/code-digest.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { PAGEFIND_DIR, linksJsonPath, linksSchemaPath, objectsInvPath, pagefindIndexesPath, searchIndexPath, type PagePath } from '../lib/urls.ts';
+import { isPagefindOutputPath, linksJsonPath, linksSchemaPath, objectsInvPath, searchIndexPath, type PagePath } from '../lib/urls.ts';
 import type { BuiltSiteCheck } from '../links/check-built-site.ts';
 import { lockFile } from '../links/lock.ts';
 import { SITE_FILE } from '../content/site-settings.ts';
-import { readerVersion } from './page-cache.ts';
 
 /** What a pass restores: the files it wrote, and what it reported. */
 export interface PassOutputs {
@@ -39,36 +38,11 @@ export const passOutputFiles = (): PagePath[] => [linksJsonPath(), linksSchemaPa
 /** Where the outputs are kept in a build's cache folder. */
 export const passOutputsFile = (cacheDir: string): string => path.join(cacheDir, 'site-pass', 'outputs.v8');
 
-/** Folders of src/ whose modules the site pass runs (directly or through the checks). */
-const PASS_CODE = ['site-pass', 'links', 'search', 'lib', 'schemas', 'content'];
+/** Folders of src/ whose modules the site pass runs (directly or through the checks), and the lock file. */
+const PASS_CODE = ['site-pass', 'links', 'search', 'lib', 'schemas', 'content', '../package-lock.json'];
 let codeVersion: string | undefined;
 
-/** A hash of the site pass's code: every file of {@link PASS_CODE}, and the reader version (lock file included). */
-function passCodeVersion(): string {
-  if (codeVersion) return codeVersion;
-  const src = fileURLToPath(new URL('../', import.meta.url));
-  const hash = crypto.createHash('sha256').update(readerVersion());
-  for (const dir of PASS_CODE) {
-    const files = fs.readdirSync(path.join(src, dir), { recursive: true, withFileTypes: true })
-      .filter((f) => f.isFile())
-      .map((f) => path.relative(src, path.join(f.parentPath, f.name)))
-      .sort();
-    for (const file of files) hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(src, file)));
-  }
-  codeVersion = hash.digest('hex');
-  return codeVersion;
-}
-
 const fileOrMissing = (file: string): Buffer | string => (fs.existsSync(file) ? fs.readFileSync(file) : '(missing)');
-
-/**
- * Whether `file` is Pagefind's output, which this pass writes itself: before the build's file list
- * is taken when every section page rendered early, after it otherwise. Left out of the key, so a
- * cold build and the warm one after it list the same files; the worker keeps and restores nothing
- * when a page links into it (worker.ts).
- */
-const PAGEFIND_OUTPUT = new RegExp(`^${PAGEFIND_DIR}(-\\d+)?/`);
-const isPagefindOutput = (file: string): boolean => file === pagefindIndexesPath() || PAGEFIND_OUTPUT.test(file);
 
 /**
  * The key of a pass over `pages` (each page's path and the hash of its bytes, in the order given),
@@ -78,13 +52,16 @@ const isPagefindOutput = (file: string): boolean => file === pagefindIndexesPath
 export function passOutputsKey(pages: readonly (readonly [PagePath, string])[], files: readonly string[], env: NodeJS.ProcessEnv): string {
   const content = contentDir(env);
   const hash = crypto.createHash('sha256')
-    .update(passCodeVersion())
+    .update(codeVersion ??= codeDigest('site-pass outputs', PASS_CODE))
     .update(`\0lock-check ${env.LINKS_LOCK_CHECK === 'off' ? 'off' : 'on'}\0${content}\0`)
     .update(fileOrMissing(path.join(content, SITE_FILE)))
     .update('\0lock\0')
     .update(fileOrMissing(lockFile(content)))
     .update('\0files\0');
-  for (const file of [...files].sort()) if (!isPagefindOutput(file)) hash.update(`${file}\n`);
+  // Pagefind's output is left out: the pass writes it before the file list is taken when every
+  // section page rendered early, after it otherwise; so a cold build and the warm one after it list
+  // the same files. The worker keeps and restores nothing when a page links into it (worker.ts).
+  for (const file of [...files].sort()) if (!isPagefindOutputPath(file)) hash.update(`${file}\n`);
   hash.update('\0pages\0');
   for (const [page, pageHash] of pages) hash.update(`${page}\0${pageHash}\n`);
   return hash.digest('hex');

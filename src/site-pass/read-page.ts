@@ -4,7 +4,7 @@ import { pageScanner, type PageScan } from '../links/scan-page.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInputKey } from '../search/pagefind-feed.ts';
 import { pagefindInput, pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
-import { previewsReader, type PagePreviews } from './link-previews.ts';
+import { NO_PREVIEWS, previewsReader, type PagePreviews } from './link-previews.ts';
 
 /** What one parse of a built page gives: its link scan and, if it is searchable, its search entry and what Pagefind reads of it. */
 export interface ReadPage {
@@ -20,8 +20,6 @@ export interface ReadPage {
   /** Its link-preview card and the links of its main, when it carries the preview loader (link-previews.ts). */
   previews: PagePreviews;
 }
-
-const NO_PREVIEWS: PagePreviews = { card: null, links: [] };
 
 /** One built page, read once for everything after the build. */
 export function readPage(page: PagePath, html: string): ReadPage {

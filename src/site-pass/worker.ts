@@ -14,18 +14,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainError } from '../lib/thread-errors.ts';
-import { PAGEFIND_DIR, type PagePath } from '../lib/urls.ts';
+import { isPagefindOutputPath, PAGEFIND_DIR, resolveUrl, type PagePath } from '../lib/urls.ts';
 import { checkBuiltSite, type BuiltSiteCheck } from '../links/check-built-site.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInput } from '../search/pagefind-input.ts';
-import { pagefindOutputDir, prunePagefindOutputs, restorePagefindOutput, savePagefindOutput } from '../search/pagefind-output-cache.ts';
+import { pagefindOutputDir, prunePagefindOutputs } from '../search/pagefind-output-cache.ts';
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { PagefindInput } from '../search/pagefind-feed.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
-import { keptPreviewsDir, writeLinkPreviews } from './link-previews.ts';
+import { keptPreviewsDir, NO_PREVIEWS, writeLinkPreviews } from './link-previews.ts';
 import { LikelyInputs } from './likely-inputs.ts';
+import { keepTree, restoreTree } from './kept-tree.ts';
 import { loadPassOutputs, passOutputsFile, passOutputsKey, restorePassOutputs, savePassOutputs } from './pass-outputs.ts';
 
 const port = parentPort;
@@ -89,12 +90,12 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     take(page, fs.readFileSync(path.join(outDir, page)));
     readAtEnd++;
   }
-  const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restorePagefindOutput(pagefindOutputDir(cacheDir, shard), input, dir) : undefined);
+  const indexing = feed.finish(outDir, cacheDir ? (shard, input, dir) => restoreTree(pagefindOutputDir(cacheDir, shard), input, dir) : undefined);
   indexing.catch(() => undefined);
   // One turn of the event loop, so Pagefind's process gets its pages before the checks below keep this thread busy.
   await new Promise((resolve) => setImmediate(resolve));
   // Every page's data script, from every page's card and links (link-previews.ts).
-  const previewPages = new Map(htmlFiles.map((page) => [page, kept.get(page)?.read.previews ?? { card: null, links: [] }]));
+  const previewPages = new Map(htmlFiles.map((page) => [page, kept.get(page)?.read.previews ?? NO_PREVIEWS]));
   const previews = writeLinkPreviews(outDir, previewPages, cacheDir ? keptPreviewsDir(cacheDir) : undefined);
   // Every page's bytes are hashed by now (take): the key of the check's inputs, to restore its outputs when they are the last pass's.
   const outputsKey = cacheDir && !linksIntoPagefind(htmlFiles) ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
@@ -123,7 +124,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   const index = await indexing;
   if (cacheDir && check.failures.length === 0) {
     index.shards.forEach((shard, k) => {
-      if (!shard.restored) savePagefindOutput(pagefindOutputDir(cacheDir, k), shard.input, path.join(outDir, shard.dir));
+      if (!shard.restored) keepTree(pagefindOutputDir(cacheDir, k), shard.input, path.join(outDir, shard.dir));
     });
     prunePagefindOutputs(cacheDir, index.shards.length);
   }
@@ -141,12 +142,12 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
 }
 
 /**
- * Whether a page links to anything named like Pagefind's output, which the pass writes at a time
+ * Whether a page links into Pagefind's output, which the pass writes at a time
  * that depends on the render order: then the file list the check sees is not stable, and its
  * outputs are neither kept nor restored (no page of ours does; see pass-outputs.ts).
  */
 function linksIntoPagefind(pages: readonly PagePath[]): boolean {
-  return pages.some((page) => scans.get(page)?.links.some((link) => link.url.includes(PAGEFIND_DIR)));
+  return pages.some((page) => scans.get(page)?.links.some((link) => link.url.includes(PAGEFIND_DIR) && isPagefindOutputPath(resolveUrl(page, link.url).path)));
 }
 
 function send(message: FromWorker): void {

@@ -41,3 +41,11 @@ export async function runSitePass(root: string, run: PassRun): Promise<{ out: st
   const result = await sitePass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off', ...run.env });
   return { out, result };
 }
+
+/**
+ * A small built section page, as the site's layout shapes one: a head with title and description,
+ * navigation, the searchable article in `<main>`, and a footer when given.
+ */
+export const sectionHtml = (title: string, body: string, footer?: string): string =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="About ${title}."></head>` +
+  `<body><nav><a href="../index.html">Home</a></nav><main><article data-pagefind-body><h1>${title}</h1>${body}</article></main>${footer === undefined ? '' : `<footer>${footer}</footer>`}</body></html>`;

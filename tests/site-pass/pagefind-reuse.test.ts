@@ -11,15 +11,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { fileHashes } from '../helpers/site.ts';
-import { runSitePass } from '../helpers/site-pass.ts';
+import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pagefind-reuse');
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const section = (title: string, body: string, footer = 'Built today.') =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="About ${title}."></head>` +
-  `<body><nav><a href="../index.html">Home</a></nav><main><article data-pagefind-body><h1>${title}</h1>${body}</article></main><footer>${footer}</footer></body></html>`;
+const section = (title: string, body: string, footer = 'Built today.') => sectionHtml(title, body, footer);
 
 const ORIGINAL: Record<string, string> = {
   'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html">A</a></main></body></html>',

@@ -12,24 +12,20 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { fileHashes } from '../helpers/site.ts';
-import { runSitePass } from '../helpers/site-pass.ts';
+import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pagefind-speculation');
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const section = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="About ${title}."></head>` +
-  `<body><nav><a href="../index.html">Home</a></nav><main><article data-pagefind-body><h1>${title}</h1>${body}</article></main></body></html>`;
-
 const ORIGINAL: Record<string, string> = {
   'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html">A</a></main></body></html>',
-  'history/a.html': section('Alpha', '<p id="p-1">Arms talks resumed in Geneva.</p>'),
-  'history/b.html': section('Beta', '<p id="p-2">Sanctions followed the annexation.</p>'),
-  'history/c.html': section('Gamma', '<p id="p-3">The treaty was signed and ratified.</p>'),
+  'history/a.html': sectionHtml('Alpha', '<p id="p-1">Arms talks resumed in Geneva.</p>'),
+  'history/b.html': sectionHtml('Beta', '<p id="p-2">Sanctions followed the annexation.</p>'),
+  'history/c.html': sectionHtml('Gamma', '<p id="p-3">The treaty was signed and ratified.</p>'),
 };
 const ORDER = Object.keys(ORIGINAL) as PagePath[];
-const EDITED = { ...ORIGINAL, 'history/c.html': section('Gamma', '<p id="p-3">The treaty was signed, ratified and later suspended.</p>') };
+const EDITED = { ...ORIGINAL, 'history/c.html': sectionHtml('Gamma', '<p id="p-3">The treaty was signed, ratified and later suspended.</p>') };
 
 /** One pass over `pages`: `rendered` handed over as rendered, the rest read at the end. */
 async function pass(pages: Record<string, string>, cacheDir: string | undefined, rendered: readonly string[], previousOutDir?: string): Promise<{ out: string; result: SitePassResult }> {
@@ -57,7 +53,7 @@ describe('a shard indexed while the pages render', () => {
   it('is not started when a last-build page is not what the page cache holds, and the index is the same', async () => {
     const cache = path.join(tmp, 'cache-b');
     const last = await pass(ORIGINAL, cache, ORDER);
-    fs.writeFileSync(path.join(last.out, 'history/b.html'), section('Beta', '<p id="p-2">Edited by hand in the output folder.</p>'));
+    fs.writeFileSync(path.join(last.out, 'history/b.html'), sectionHtml('Beta', '<p id="p-2">Edited by hand in the output folder.</p>'));
     const edit = await pass(EDITED, cache, ['history/c.html'], last.out);
     expect(edit.result.pagefind.speculatedShards).toBe(0);
     expect(pagefindFiles(edit.out)).toEqual(pagefindFiles((await pass(EDITED, undefined, [])).out));
@@ -67,7 +63,7 @@ describe('a shard indexed while the pages render', () => {
     const cache = path.join(tmp, 'cache-c');
     const last = await pass(ORIGINAL, cache, ORDER);
     // b changed too but was not handed over (as if reused): the speculation used the last build's b.
-    const both = { ...EDITED, 'history/b.html': section('Beta', '<p id="p-2">Sanctions were eased and then restored.</p>') };
+    const both = { ...EDITED, 'history/b.html': sectionHtml('Beta', '<p id="p-2">Sanctions were eased and then restored.</p>') };
     const edit = await pass(both, cache, ['history/c.html'], last.out);
     expect(edit.result.pagefind.speculatedShards).toBe(0);
     expect(pagefindFiles(edit.out)).toEqual(pagefindFiles((await pass(both, undefined, [])).out));
@@ -77,7 +73,7 @@ describe('a shard indexed while the pages render', () => {
   it('starts again when another page of the shard renders with a new text, and is used when that was the last change', async () => {
     const cache = path.join(tmp, 'cache-d');
     const last = await pass(ORIGINAL, cache, ORDER);
-    const both = { ...EDITED, 'history/a.html': section('Alpha', '<p id="p-1">Arms talks resumed in Vienna.</p>') };
+    const both = { ...EDITED, 'history/a.html': sectionHtml('Alpha', '<p id="p-1">Arms talks resumed in Vienna.</p>') };
     const edit = await pass(both, cache, ['history/c.html', 'history/a.html'], last.out);
     expect(edit.result.pagefind.speculatedShards).toBe(1);
     expect(pagefindFiles(edit.out)).toEqual(pagefindFiles((await pass(both, undefined, [])).out));

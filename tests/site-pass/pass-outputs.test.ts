@@ -12,22 +12,18 @@ import { writeLock } from '../../src/links/lock.ts';
 import type { PagePath } from '../../src/lib/urls.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { passOutputFiles } from '../../src/site-pass/pass-outputs.ts';
-import { runSitePass } from '../helpers/site-pass.ts';
+import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pass-outputs');
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const section = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="About ${title}."></head>` +
-  `<body><nav><a href="../index.html">Home</a></nav><main><article data-pagefind-body><h1>${title}</h1>${body}</article></main></body></html>`;
-
 const selfLinked = (tag: string, id: string, text: string) => `<${tag} id="${id}">${text} <a href="#${id}">#</a></${tag}>`;
 
 const PAGES: Record<string, string> = {
   'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html#p-1">A</a> <a href="history/b.html">B</a></main></body></html>',
-  'history/a.html': section('Alpha', `${selfLinked('h2', 'talks', 'Talks')}${selfLinked('p', 'p-1', 'Arms talks resumed in Geneva.')}`),
-  'history/b.html': section('Beta', `${selfLinked('p', 'p-2', 'Sanctions followed the annexation.')}<p><a href="a.html#talks">Talks</a></p>`),
+  'history/a.html': sectionHtml('Alpha', `${selfLinked('h2', 'talks', 'Talks')}${selfLinked('p', 'p-1', 'Arms talks resumed in Geneva.')}`),
+  'history/b.html': sectionHtml('Beta', `${selfLinked('p', 'p-2', 'Sanctions followed the annexation.')}<p><a href="a.html#talks">Talks</a></p>`),
 };
 const ORDER = Object.keys(PAGES) as PagePath[];
 
@@ -59,7 +55,7 @@ describe('the check\'s outputs, restored when nothing it reads changed', () => {
     expect(second.result.fallback).toEqual(clean.result.fallback);
     expect(outputs(clean.out).get('links.json' as PagePath)).toContain('p-2');
 
-    const changed = { ...PAGES, 'history/b.html': section('Beta', `${selfLinked('p', 'p-3', 'Sanctions were eased later.')}`) };
+    const changed = { ...PAGES, 'history/b.html': sectionHtml('Beta', `${selfLinked('p', 'p-3', 'Sanctions were eased later.')}`) };
     const afterEdit = await pass(changed, cache, env);
     const cleanEdit = await pass(changed, undefined, env);
     expect(afterEdit.result.checkRestored).toBe(false);

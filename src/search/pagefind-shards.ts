@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PagePath } from '../lib/urls.ts';
 import { pagefindDir, pagefindIndexesPath } from '../lib/urls.ts';
-import { ShardSpeculation, type LikelyInput } from './pagefind-speculation.ts';
+import { attemptDir, removeLeftAttempts, ShardSpeculation, type LikelyInput } from './pagefind-speculation.ts';
 import { closePagefind, createPagefindFeed, feedPage, finishPagefindFeed, holdPagefindFeed, setFeedOrder, startPagefindIndex, type FinishedFeed, type PagefindFeed, type PagefindInput } from './pagefind-feed.ts';
 
 /** About this many pages go to one shard. */
@@ -70,6 +70,7 @@ export class ShardedPagefind {
     this.#outDir = outDir;
     this.#perShard = perShard;
     this.#speculationDir = speculationDir;
+    if (speculationDir) removeLeftAttempts(speculationDir);
   }
 
   /**
@@ -85,7 +86,7 @@ export class ShardedPagefind {
     if (!order || this.#speculations.has(k)) return;
     // One shard gave up (its pages kept changing): so will the others; index them at the end.
     if (!this.mayStillSpeculate) return;
-    this.#speculations.set(k, new ShardSpeculation(order, inputOf, (n) => path.join(root, `speculation-${process.pid}-${k}-${n}`)));
+    this.#speculations.set(k, new ShardSpeculation(order, inputOf, (n) => attemptDir(root, k, n)));
   }
 
   /** Whether a shard may still be indexed while the pages render (a folder for it, and no shard gave up). */

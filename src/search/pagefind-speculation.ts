@@ -20,10 +20,24 @@
  * restored or indexed as before.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PagefindIndex } from 'pagefind';
 import { moveFolder } from '../lib/atomic-file.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { feedInputHash, hashFedPage, startPagefindIndex, writeIndexFiles, type PagefindInput } from './pagefind-feed.ts';
+
+/** What the folders of the attempts are called, in the folder given for them. */
+const ATTEMPT_PREFIX = 'speculation-';
+
+/** The folder attempt `n` of shard `shard` writes to, under `root`. */
+export const attemptDir = (root: string, shard: number, n: number): string => path.join(root, `${ATTEMPT_PREFIX}${process.pid}-${shard}-${n}`);
+
+/** Removes the attempts' folders a stopped build left under `root` (a finished one removes its own). */
+export function removeLeftAttempts(root: string): void {
+  for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) {
+    if (name.startsWith(ATTEMPT_PREFIX)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+}
 
 /** A page's input as far as it is known: null when Pagefind does not index it, 'unknown' when it cannot be told. */
 export type LikelyInput = PagefindInput | null | 'unknown';

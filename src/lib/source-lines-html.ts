@@ -58,11 +58,14 @@ function tag(name: string, attrs: Attrs, inner: string): string {
 
 const text = (value: string): string => escapeText(value);
 
-/** The `<li>` of every line, as HTML. */
+/**
+ * The `<li>` of every line, as HTML. Joined once: a string grown line by line is a rope of
+ * 74,000 pieces at 5,000 sections, which Astro flattens again when it encodes the page.
+ */
 export function sourceLinesHtml(input: SourceLinesInput): string {
-  let out = '';
-  for (let i = 0; i < input.lines.length; i++) out += lineItem(input, input.lines[i] ?? '', i + 1);
-  return out;
+  const items = new Array<string>(input.lines.length);
+  for (let i = 0; i < input.lines.length; i++) items[i] = lineItem(input, input.lines[i] ?? '', i + 1);
+  return items.join('');
 }
 
 function lineItem(input: SourceLinesInput, line: string, n: number): string {

@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isSeq, parseDocument } from 'yaml';
 import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 import { fileHashes, filesUnder } from '../helpers/site.ts';
 import { buildDirs } from '../../src/lib/build-dirs.ts';
@@ -84,14 +85,17 @@ const EDIT_KINDS: Record<string, () => string> = {
   entityRename() {
     const f = pick(filesUnder(path.join(content, 'entities')).filter((e) => e.endsWith('.yaml')));
     const rel = `entities/${f}`;
-    const text = read(rel);
-    const name = /^name: (.*)$/m.exec(text)?.[1]?.replace(/^['"]|['"]$/g, '') ?? '';
+    // Through the YAML document, not by lines: an earlier edit may have written the file back with
+    // its lists indented (tests/helpers/orphans.ts), and an alias put in at the first column then
+    // broke the file (seed 16515).
+    const doc = parseDocument(read(rel));
+    const name = String(doc.get('name'));
+    doc.set('name', `${name} (renamed)`);
     // The old name stays as an alias, so the text's mentions still link.
-    let next = text.replace(/^name: .*$/m, `name: ${JSON.stringify(`${name} (renamed)`)}`);
-    next = /^aliases:\s*\[\]\s*$/m.test(next) || !/^aliases:/m.test(next)
-      ? next.replace(/^aliases:.*\n?/m, '').replace(/^name: .*$/m, (l) => `${l}\naliases:\n- ${JSON.stringify(name)}`)
-      : next.replace(/^aliases:\n/m, `aliases:\n- ${JSON.stringify(name)}\n`);
-    write(rel, next);
+    const aliases = doc.get('aliases');
+    if (isSeq(aliases)) aliases.items.unshift(doc.createNode(name));
+    else doc.set('aliases', [name]);
+    write(rel, doc.toString());
     return `entity ${f} renamed`;
   },
   addSection() {

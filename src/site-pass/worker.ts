@@ -23,7 +23,7 @@ import { pagefindOutputDir, prunePagefindOutputs } from '../search/pagefind-outp
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { PagefindInput } from '../search/pagefind-feed.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
-import { loadPageCache, pageCacheFile, readCached, sameResults, savePageCache, type PageCache } from './page-cache.ts';
+import { loadPageCache, pageCacheDir, readCached, savePageCache, type PageCache } from './page-cache.ts';
 import { keptPreviewsDir, NO_PREVIEWS, writeLinkPreviews } from './link-previews.ts';
 import { LikelyInputs } from './likely-inputs.ts';
 import { keepTree, restoreTree } from './kept-tree.ts';
@@ -39,7 +39,7 @@ const feed = new ShardedPagefind(setup.outDir, setup.pagefindPagesPerShard, setu
 const scans = new Map<PagePath, PageScan>();
 const entries = new Map<PagePath, FallbackPage>();
 // Loaded while Astro bundles, before the first page comes.
-const stored: PageCache = setup.cacheDir ? loadPageCache(pageCacheFile(setup.cacheDir)) : new Map();
+const stored: PageCache = setup.cacheDir ? loadPageCache(pageCacheDir(setup.cacheDir)) : new Map();
 const kept: PageCache = new Map();
 /** Pages' likely Pagefind inputs, for shards indexed while the pages render. */
 const likely = new LikelyInputs(stored, setup.previousOutDir);
@@ -119,7 +119,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
       const result = kept.get(page);
       if (result) built.set(page, result);
     }
-    if (!sameResults(stored, built)) savePageCache(pageCacheFile(cacheDir), built);
+    savePageCache(pageCacheDir(cacheDir), built, undefined, stored);
   }
   const index = await indexing;
   if (cacheDir && check.failures.length === 0) {

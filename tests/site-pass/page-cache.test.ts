@@ -1,7 +1,8 @@
 /**
  * The site pass keeps each page's result between builds (src/site-pass/page-cache.ts): a page
  * with the same bytes gets the stored result instead of a parse, a changed page is parsed again,
- * and a cache file that is damaged or of another version is a miss, never an error.
+ * and a part of the cache that is damaged or of another version is a miss for its pages, never an
+ * error; a save writes only the parts whose pages changed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import { pagefindInput } from '../../src/search/pagefind-input.ts';
-import { loadPageCache, readCached, readerVersion, savePageCache, type PageCache } from '../../src/site-pass/page-cache.ts';
+import { loadPageCache, partOf, readCached, readerVersion, savePageCache, type PageCache } from '../../src/site-pass/page-cache.ts';
 import { readPage } from '../../src/site-pass/read-page.ts';
 import { sectionPages, siteDir } from '../helpers/site.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
@@ -38,9 +39,9 @@ describe('page cache', () => {
   it('gives a page with the same bytes the stored result, equal to a fresh parse, through the file', () => {
     const { pages, stored } = firstPass();
     expect(pages.length).toBe(5);
-    const file = path.join(tmp, 'hit', 'pages.v8');
-    savePageCache(file, stored);
-    const loaded = loadPageCache(file);
+    const dir = path.join(tmp, 'hit', 'pages');
+    savePageCache(dir, stored);
+    const loaded = loadPageCache(dir);
     expect(loaded.size).toBe(5);
     for (const { page, html } of pages) {
       const { cached, hit } = readCached(loaded, page, encode(html));
@@ -69,36 +70,76 @@ describe('page cache', () => {
     expect(readCached(stored, 'elsewhere.html' as PagePath, encode(html)).hit).toBe(false);
   });
 
-  it('ignores a cache file that is missing, damaged, of another version or of another shape', () => {
+  it('ignores a part that is missing, damaged, of another version or of another shape, and keeps the other parts', () => {
     const { stored } = firstPass();
-    const dir = path.join(tmp, 'bad');
-    const good = path.join(dir, 'good.v8');
-    savePageCache(good, stored);
-    expect(loadPageCache(good).size).toBe(5);
+    const partFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.v8')).sort();
+    const pagesIn = (file: string) => [...stored.keys()].filter((page) => `${String(partOf(page)).padStart(2, '0')}.v8` === file);
+    const fresh = (name: string) => {
+      const dir = path.join(tmp, 'bad', name);
+      savePageCache(dir, stored);
+      return dir;
+    };
+    expect(loadPageCache(fresh('good')).size).toBe(5);
+    const unused = [...Array(64).keys()].find((part) => ![...stored.keys()].some((page) => partOf(page) === part));
+    expect(loadPageCache(path.join(tmp, 'bad', 'missing')).size).toBe(0);
 
-    expect(loadPageCache(path.join(dir, 'missing.v8')).size).toBe(0);
-    const bytes = fs.readFileSync(good);
-    const truncated = path.join(dir, 'truncated.v8');
-    fs.writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
-    expect(loadPageCache(truncated).size).toBe(0);
-    const garbage = path.join(dir, 'garbage.v8');
-    fs.writeFileSync(garbage, 'not a cache at all');
-    expect(loadPageCache(garbage).size).toBe(0);
-    const foreign = path.join(dir, 'foreign.v8');
+    const damages: [string, (file: string) => void][] = [
+      ['truncated', (file) => fs.writeFileSync(file, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size / 2)))],
+      ['garbage', (file) => fs.writeFileSync(file, 'not a cache at all')],
+      ['shape', (file) => fs.writeFileSync(file, v8.serialize({ version: readerVersion(), pages: [...stored] }))],
+      // A part under another part's name (one no page of these uses): its pages are not that part's.
+      ['moved', (file) => fs.renameSync(file, path.join(path.dirname(file), `${String(unused).padStart(2, '0')}.v8`))],
+    ];
+    for (const [name, damage] of damages) {
+      const dir = fresh(name);
+      const [first] = partFiles(dir);
+      expect(first).toBeDefined();
+      const lost = pagesIn(first as string);
+      expect(lost.length).toBeGreaterThan(0);
+      damage(path.join(dir, first as string));
+      const loaded = loadPageCache(dir);
+      expect([...loaded.keys()].sort(), name).toEqual([...stored.keys()].filter((page) => !lost.includes(page)).sort());
+    }
+
+    const foreign = path.join(tmp, 'bad', 'foreign');
     savePageCache(foreign, stored, 'another reader version');
     expect(loadPageCache(foreign).size).toBe(0);
     expect(loadPageCache(foreign, 'another reader version').size).toBe(5);
-    const shape = path.join(dir, 'shape.v8');
-    fs.writeFileSync(shape, v8.serialize({ version: readerVersion(), pages: [...stored] }));
-    expect(loadPageCache(shape).size).toBe(0);
   });
 
-  it('writes the file whole, leaving no temporary file beside it', () => {
-    const { stored } = firstPass();
-    const dir = path.join(tmp, 'atomic');
-    savePageCache(path.join(dir, 'pages.v8'), stored);
-    savePageCache(path.join(dir, 'pages.v8'), new Map());
-    expect(fs.readdirSync(dir)).toEqual(['pages.v8']);
-    expect(loadPageCache(path.join(dir, 'pages.v8')).size).toBe(0);
+  it('writes only the parts whose pages changed, removes emptied parts and the old single file, and leaves no temporary file', () => {
+    const { pages, stored } = firstPass();
+    const dir = path.join(tmp, 'parts', 'pages');
+    expect(savePageCache(dir, stored)).toBe(new Set([...stored.keys()].map(partOf)).size);
+    fs.writeFileSync(path.join(tmp, 'parts', 'pages.v8'), 'the cache as one file, before it came in parts');
+    const loaded = loadPageCache(dir);
+    const stamp = (file: string) => fs.statSync(path.join(dir, file)).mtimeMs;
+    const before = new Map(fs.readdirSync(dir).map((f) => [f, stamp(f)]));
+    for (const f of before.keys()) fs.utimesSync(path.join(dir, f), new Date(0), new Date(0));
+
+    // One page's bytes changed, one page is gone from the build.
+    const { page: changedPage, html } = pages[0] as { page: PagePath; html: string };
+    const gonePage = pages.find(({ page }) => partOf(page) !== partOf(changedPage))?.page as PagePath;
+    const next: PageCache = new Map(loaded);
+    next.set(changedPage, readCached(new Map(), changedPage, encode(html.replace('</main>', '<p>added</p></main>'))).cached);
+    next.delete(gonePage);
+    const expected = new Set([partOf(changedPage), partOf(gonePage)]);
+    expect(savePageCache(dir, next, undefined, loaded)).toBe([...expected].filter((part) => [...next.keys()].some((page) => partOf(page) === part)).length);
+
+    const file = (part: number) => `${String(part).padStart(2, '0')}.v8`;
+    for (const f of fs.readdirSync(dir)) {
+      expect(f).toMatch(/^\d\d\.v8$/);
+      const rewritten = stamp(f) !== 0;
+      expect(rewritten, f).toBe(expected.has(Number(f.slice(0, 2))));
+    }
+    if (![...next.keys()].some((page) => partOf(page) === partOf(gonePage))) expect(fs.existsSync(path.join(dir, file(partOf(gonePage))))).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'parts', 'pages.v8'))).toBe(false);
+    const again = loadPageCache(dir);
+    expect([...again.keys()].sort()).toEqual([...next.keys()].sort());
+    expect(again.get(changedPage)?.hash).toBe(next.get(changedPage)?.hash);
+
+    savePageCache(dir, new Map(), undefined, again);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(loadPageCache(dir).size).toBe(0);
   });
 });

@@ -58,11 +58,25 @@ export function topicOf(url: PagePath | string): TopicId | null {
   return TOPIC_IDS.find((t) => t === first) ?? null;
 }
 
-/** The first `count` words of `text`, with an ellipsis when there were more. */
+/**
+ * The first `count` words of `text` (words: runs between spaces), with an ellipsis when there
+ * were more. Reads only as far as the word after the last one it keeps: splitting every
+ * paragraph whole took 0.3 s of each 5,000-section build.
+ */
 export function firstWords(text: string, count: number): string {
-  const words = text.split(' ').filter(Boolean);
+  const words: string[] = [];
+  let at = 0;
+  while (words.length <= count) {
+    while (text.charCodeAt(at) === SPACE) at++;
+    if (at >= text.length) break;
+    const end = text.indexOf(' ', at);
+    words.push(text.slice(at, end === -1 ? text.length : end));
+    at = end === -1 ? text.length : end;
+  }
   return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
 }
+
+const SPACE = 32;
 
 /**
  * Writes `links.json` into the output folder, one target per line so that a diff between two

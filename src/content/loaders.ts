@@ -168,7 +168,7 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
     writeSectionRender(cacheDir, digest, { html: out.html, headings: out.headings, analysis: toStoredAnalysis(out.analysis, out.repairEntities) });
     store.set({
       id,
-      data: section.data as unknown as Record<string, unknown>,
+      data: storedData(section.data),
       digest,
       filePath: path.relative(root, section.absolute).split(path.sep).join('/'),
     });
@@ -248,8 +248,22 @@ function syntaxProblem(file: string, error: { message: string; line: number | un
  * sections whose links or repair names it changes; the digest of the entry changes with either.
  */
 function sectionTextDigest(id: string, text: string): string {
-  return crypto.createHash('sha256').update(JSON.stringify([rendererDigest(), id, text])).digest('hex');
+  return crypto.createHash('sha256').update(JSON.stringify([rendererDigest(), STORED_DATA, id, text])).digest('hex');
 }
+
+/**
+ * What of a section's frontmatter the store keeps: all of it but the fields no page reads. A
+ * draft's `classification` (why ingest chose its topic, for `npm run review`, which reads the
+ * files) was half of a 5,000-section store, which Astro bundles into every build and loads into
+ * every page render. The file is validated whole all the same. Change {@link STORED_DATA} with it.
+ */
+function storedData(data: ValidSection['data']): Record<string, unknown> {
+  const { classification: _forReview, ...kept } = data as ValidSection['data'] & { classification?: string };
+  return kept as Record<string, unknown>;
+}
+
+/** Names what {@link storedData} keeps, in every section's digest: entries stored otherwise are stored again. */
+const STORED_DATA = 'frontmatter without classification';
 
 /** `<text digest>.<hash of the entity matches>`: the text part lets a load tell a kept section's text without reading its render. */
 function sectionDigest(textDigest: string, matchKey: string): string {

@@ -178,7 +178,8 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
   });
   for (const id of store.keys()) if (!content.sections.has(id)) store.delete(id);
   linkTexts.save(textDigests);
-  context.meta.set(TERMS_KEY, termsKey);
+  // Set only when it changed: every set makes Astro serialise and compare the whole store again.
+  if (!sameTerms) context.meta.set(TERMS_KEY, termsKey);
   if (problems.length === 0) problems.push(...unnamedEntityProblems(checked, store, cacheDir));
   // Renders of sections no longer in the folder (or of their earlier texts) go; dev keeps none either.
   if (problems.length === 0) pruneSectionRenders(cacheDir, digests);

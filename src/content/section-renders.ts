@@ -37,6 +37,18 @@ const fileOf = (cacheDir: string, digest: string, ext: '.html' | '.json'): strin
 export const hasSectionRender = (cacheDir: string, digest: string): boolean =>
   fs.existsSync(fileOf(cacheDir, digest, '.json')) && fs.existsSync(fileOf(cacheDir, digest, '.html'));
 
+/** The digests whose render is on disk (both files), from one listing of the folder. */
+export function sectionRendersOnDisk(cacheDir: string): Set<string> {
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.join(cacheDir, FOLDER));
+  } catch {
+    return new Set();
+  }
+  const html = new Set(names.filter((n) => n.endsWith('.html')).map((n) => n.slice(0, -'.html'.length)));
+  return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length)).filter((d) => html.has(d)));
+}
+
 /** Writes the render of `digest` (atomically, HTML first; existing files already hold the same render). */
 export function writeSectionRender(cacheDir: string, digest: string, render: SectionRender): void {
   if (hasSectionRender(cacheDir, digest)) return;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../helpers/temp-dirs.ts';
-import { hasSectionRender, pruneSectionRenders, readSectionFacts, readSectionHtml, writeSectionRender, type SectionRender } from '../../src/content/section-renders.ts';
+import { hasSectionRender, pruneSectionRenders, sectionRendersOnDisk, readSectionFacts, readSectionHtml, writeSectionRender, type SectionRender } from '../../src/content/section-renders.ts';
 
 const tempDir = tempDirs('renders');
 
@@ -36,6 +36,18 @@ describe('section renders beside the content store', () => {
     expect(hasSectionRender(dir, 'bb.02')).toBe(true);
     fs.rmSync(path.join(dir, 'section-renders', 'bb.02.json'));
     expect(hasSectionRender(dir, 'bb.02')).toBe(false);
+  });
+
+  it('lists the digests whose render is whole, as the per-digest check says', () => {
+    const dir = tempDir();
+    expect(sectionRendersOnDisk(dir)).toEqual(new Set());
+    for (const digest of ['aa.01', 'bb.02', 'cc.03', 'dd.04']) writeSectionRender(dir, digest, render(`<p>${digest}</p>`));
+    fs.rmSync(path.join(dir, 'section-renders', 'bb.02.json'));
+    fs.rmSync(path.join(dir, 'section-renders', 'cc.03.html'));
+    fs.writeFileSync(path.join(dir, 'section-renders', 'ee.05.json.tmp'), '{}');
+    const listed = sectionRendersOnDisk(dir);
+    expect(listed).toEqual(new Set(['aa.01', 'dd.04']));
+    for (const digest of ['aa.01', 'bb.02', 'cc.03', 'dd.04', 'ee.05']) expect(listed.has(digest), digest).toBe(hasSectionRender(dir, digest));
   });
 
   it('refuses a name that is not a digest, so no path can leave the folder', () => {

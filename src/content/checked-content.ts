@@ -27,9 +27,12 @@ let last: { key: string; result: CheckedContent } | undefined;
 /**
  * The check's result for `dir` as it is now (recomputed only when a file changed). With
  * `cacheDir` (the build's cache folder), files parsed by an earlier build are not parsed again.
+ * `unwatched`: no file of the folder is expected to change while this process runs (a build, not
+ * dev): the result is kept without listing the folder again, which took 0.1 s per loader at
+ * 5,000 sections. A later call without it (dev) checks the files as always.
  */
-export function checkedContent(dir: string, cacheDir?: string): CheckedContent {
-  const key = fingerprint(dir);
+export function checkedContent(dir: string, cacheDir?: string, unwatched = false): CheckedContent {
+  const key = unwatched ? `unwatched\0${dir}` : fingerprint(dir);
   if (last?.key === key) return last.result;
   const started = Date.now();
   const yaml = cacheDir === undefined ? undefined : openYamlCache(cacheDir);

@@ -27,7 +27,7 @@ import { entityMatchKey, type SectionSource } from '../markdown/render-section.t
 import { renderSections } from './render-pool.ts';
 import type { ValidSection } from './validate.ts';
 import { toStoredAnalysis } from '../markdown/stored-analysis.ts';
-import { hasSectionRender, pruneSectionRenders, readSectionFacts, writeSectionRender } from './section-renders.ts';
+import { pruneSectionRenders, readSectionFacts, sectionRendersOnDisk, writeSectionRender } from './section-renders.ts';
 import { openLinkTextCache, type LinkTextCache } from './link-text-cache.ts';
 import { entityFields } from './validate.ts';
 import { sectionIdPath } from '../lib/urls.ts';
@@ -61,7 +61,7 @@ export function entitiesLoader(dir: string): Loader {
   return {
     name: 'entities',
     schema: entitySchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context)).content.entities)),
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context), !context.watcher).content.entities)),
   };
 }
 
@@ -70,7 +70,7 @@ export function sourcesLoader(dir: string): Loader {
   return {
     name: 'sources',
     schema: sourceSchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context)).content.sources)),
+    load: (context) => watched(context, dir, () => syncEntries(context, checkedContent(dir, cacheDirOf(context), !context.watcher).content.sources)),
   };
 }
 
@@ -79,7 +79,7 @@ export function siteLoader(dir: string): Loader {
   return {
     name: 'site',
     schema: siteSchema,
-    load: (context) => watched(context, dir, () => syncEntries(context, new Map([[SITE_ENTRY_ID, { data: checkedContent(dir, cacheDirOf(context)).content.site }]]))),
+    load: (context) => watched(context, dir, () => syncEntries(context, new Map([[SITE_ENTRY_ID, { data: checkedContent(dir, cacheDirOf(context), !context.watcher).content.site }]]))),
   };
 }
 
@@ -121,7 +121,7 @@ function syncEntries(context: LoaderContext, entries: ReadonlyMap<string, { data
 
 async function loadSections(context: LoaderContext, dir: string, linkTexts: LinkTextCache): Promise<void> {
   const started = Date.now();
-  const checked = checkedContent(dir, cacheDirOf(context));
+  const checked = checkedContent(dir, cacheDirOf(context), !context.watcher);
   const { content } = checked;
   const { store } = context;
   const terms = [...content.entities].map(([id, { data }]) => termsOf(id, data));
@@ -140,16 +140,21 @@ async function loadSections(context: LoaderContext, dir: string, linkTexts: Link
   const textDigests = new Set<string>();
   const digests = new Set<string>();
   const toRender: { id: string; section: ValidSection; textDigest: string; source: SectionSource }[] = [];
+  // One listing of the renders folder, not two file checks per section (0.15 s at 5,000 sections).
+  const rendersOnDisk = sectionRendersOnDisk(cacheDir);
+  const sameMatches = (keptDigest: string, textDigest: string, segments: string[] | undefined, frontmatter: { repairs: ValidSection['data']['repairs'] }) =>
+    segments !== undefined && keptDigest === sectionDigest(textDigest, entityMatchKey(matcher, segments, frontmatter));
   for (const [id, section] of content.sections) {
     const frontmatter = { repairs: section.data.repairs };
     const textDigest = sectionTextDigest(id, section.text);
     textDigests.add(textDigest);
     const kept = store.get(id);
     const keptDigest = typeof kept?.digest === 'string' ? kept.digest : undefined;
-    const keptSegments = linkTexts.get(textDigest);
     // Same text and renderer, and the entities match its text exactly as before: the same page.
-    if (keptDigest?.startsWith(`${textDigest}.`) && keptSegments && hasSectionRender(cacheDir, keptDigest)
-      && (sameTerms || keptDigest === sectionDigest(textDigest, entityMatchKey(matcher, keptSegments, frontmatter)))) {
+    // With the same terms they do; with new ones, the texts searched last time tell (none kept:
+    // rendered again).
+    if (keptDigest?.startsWith(`${textDigest}.`) && rendersOnDisk.has(keptDigest)
+      && (sameTerms || sameMatches(keptDigest, textDigest, linkTexts.get(textDigest), frontmatter))) {
       digests.add(keptDigest);
       continue;
     }

@@ -75,7 +75,8 @@ export default function builtSite(): AstroIntegration {
         for (const line of check.notes) links.info(line);
         for (const line of check.warnings) links.warn(line);
         if (check.failures.length) throw new DeepLinkError(`\n${check.failures.join('\n\n')}\n`);
-        const checked = result.checkRestored ? 'restored with the check\'s report from the last build (every page, file and input the same)' : 'checked';
+        const known = check.known ? ` (${check.known} of them as the last passing check saw them, with every file and id they link to: not checked again)` : '';
+        const checked = result.checkRestored ? 'restored with the check\'s report from the last build (every page, file and input the same)' : `checked${known}`;
         links.info(`links.json: ${check.targets} targets; ${check.links} links in ${check.pages} pages ${checked}`);
         logger.info(`search indexes, links.json and link checks written and passed; waited for after the last page (${Date.now() - started} ms)`);
       },

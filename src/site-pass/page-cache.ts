@@ -26,6 +26,11 @@ import { readPage, type ReadPage } from './read-page.ts';
 export interface CachedPage {
   hash: string;
   read: ReadPage;
+  /**
+   * When loaded: the link world (links/link-world.ts) of the passing check that kept it, which
+   * saw this page's links resolve. Kept once per part, not per result.
+   */
+  world?: string | undefined;
 }
 
 export type PageCache = Map<PagePath, CachedPage>;
@@ -63,7 +68,7 @@ export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array)
 }
 
 /** Bumped when the files' shape changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 let codeVersion: string | undefined;
 
 /**
@@ -89,6 +94,7 @@ interface PartFile {
   version: string;
   part: number;
   pages: PageCache;
+  world: string | undefined;
 }
 
 /** The stored results of every part there is; a part missing, unreadable or of another version has none. */
@@ -103,7 +109,11 @@ export function loadPageCache(dir: string, version: string = readerVersion()): P
 function loadPart(dir: string, part: number, version: string): PageCache {
   try {
     const data = v8.deserialize(fs.readFileSync(partFile(dir, part))) as Partial<PartFile> | null;
-    if (data && typeof data === 'object' && data.version === version && data.part === part && data.pages instanceof Map) return data.pages;
+    if (data && typeof data === 'object' && data.version === version && data.part === part && data.pages instanceof Map) {
+      const world = typeof data.world === 'string' ? data.world : undefined;
+      for (const result of data.pages.values()) result.world = world;
+      return data.pages;
+    }
   } catch {
     // Missing or unreadable: a miss for its pages.
   }
@@ -111,11 +121,12 @@ function loadPart(dir: string, part: number, version: string): PageCache {
 }
 
 /**
- * Makes the stored results `pages`: writes the parts whose results differ from `stored` (what
- * {@link loadPageCache} gave, by default nothing, so every part is written) and removes the parts
- * no page belongs to any more. Returns how many parts it wrote.
+ * Makes the stored results `pages`, kept by a passing check that saw the link world `world`:
+ * writes the parts whose results or world differ from `stored` (what {@link loadPageCache} gave,
+ * by default nothing, so every part is written) and removes the parts no page belongs to any
+ * more. Returns how many parts it wrote.
  */
-export function savePageCache(dir: string, pages: PageCache, version: string = readerVersion(), stored: PageCache = new Map()): number {
+export function savePageCache(dir: string, pages: PageCache, version: string = readerVersion(), stored: PageCache = new Map(), world?: string): number {
   const now = byPart(pages);
   const before = byPart(stored);
   let written = 0;
@@ -125,8 +136,9 @@ export function savePageCache(dir: string, pages: PageCache, version: string = r
       fs.rmSync(partFile(dir, part), { force: true });
       continue;
     }
-    if (sameResults(before.get(part), results)) continue;
-    writeFileAtomic(partFile(dir, part), v8.serialize({ version, part, pages: results } satisfies PartFile));
+    if (sameResults(before.get(part), results, world)) continue;
+    const plain: PageCache = new Map([...results].map(([page, { hash, read }]) => [page, { hash, read }]));
+    writeFileAtomic(partFile(dir, part), v8.serialize({ version, part, pages: plain, world } satisfies PartFile));
     written++;
   }
   fs.rmSync(path.join(path.dirname(dir), WHOLE_FILE), { force: true });
@@ -144,9 +156,12 @@ function byPart(pages: PageCache): Map<number, PageCache> {
   return parts;
 }
 
-/** Whether `kept` holds exactly the results `stored` holds (then there is nothing to write). */
-function sameResults(stored: PageCache | undefined, kept: PageCache): boolean {
+/** Whether `kept` holds exactly the results `stored` holds, kept with the same world (then there is nothing to write). */
+function sameResults(stored: PageCache | undefined, kept: PageCache, world: string | undefined): boolean {
   if (stored?.size !== kept.size) return false;
-  for (const [page, { hash }] of kept) if (stored.get(page)?.hash !== hash) return false;
+  for (const [page, { hash }] of kept) {
+    const before = stored.get(page);
+    if (before?.hash !== hash || before.world !== world) return false;
+  }
   return true;
 }

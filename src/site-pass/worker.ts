@@ -16,6 +16,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toPlainError } from '../lib/thread-errors.ts';
 import { isPagefindOutputPath, PAGEFIND_DIR, resolveUrl, type PagePath } from '../lib/urls.ts';
 import { checkBuiltSite, type BuiltSiteCheck } from '../links/check-built-site.ts';
+import { linkWorldKey } from '../links/link-world.ts';
 import type { PageScan } from '../links/scan-page.ts';
 import { writeFallback, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInput } from '../search/pagefind-input.ts';
@@ -102,12 +103,20 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   const reused = cacheDir && outputsKey ? loadPassOutputs(passOutputsFile(cacheDir), outputsKey) : undefined;
   let check: BuiltSiteCheck;
   let fallback: SitePassResult['fallback'];
+  // The link world this pass's check saw; restored outputs mean the last pass's, which the page cache holds.
+  let world: string | undefined;
   if (reused) {
     restorePassOutputs(outDir, reused);
     ({ check, fallback } = reused);
   } else {
     const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
-    check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env);
+    // Pages whose bytes and link world are what the last passing check saw need no check (link-world.ts).
+    world = cacheDir && !linksIntoPagefind(htmlFiles) ? linkWorldKey(files, pages) : undefined;
+    const known = new Set(world === undefined ? [] : htmlFiles.filter((page) => {
+      const before = stored.get(page);
+      return before !== undefined && before.world === world && before.hash === kept.get(page)?.hash;
+    }));
+    check = checkBuiltSite({ dir: outDir, files: new Set(files), pages }, env, cacheDir, known);
     fallback = writeFallback(outDir, htmlFiles.flatMap((page) => entries.get(page) ?? []));
     if (cacheDir && outputsKey && check.failures.length === 0) savePassOutputs(passOutputsFile(cacheDir), outDir, outputsKey, check, fallback);
   }
@@ -119,7 +128,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
       const result = kept.get(page);
       if (result) built.set(page, result);
     }
-    savePageCache(pageCacheDir(cacheDir), built, undefined, stored);
+    savePageCache(pageCacheDir(cacheDir), built, undefined, stored, reused ? sameWorld(stored, built) : world);
   }
   const index = await indexing;
   if (cacheDir && check.failures.length === 0) {
@@ -139,6 +148,15 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     waitedMs: index.waitedMs,
   };
   return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, fromCache, checkRestored: reused !== undefined };
+}
+
+/**
+ * The world of a pass whose check was restored (every page, file and input the last pass's): the
+ * world every page's stored result was kept with, when they all agree, else none.
+ */
+function sameWorld(stored: PageCache, built: PageCache): string | undefined {
+  const worlds = new Set([...built.keys()].map((page) => stored.get(page)?.world));
+  return worlds.size === 1 ? [...worlds][0] : undefined;
 }
 
 /**

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/links/check-built-site.ts';
+import { publishedLinksFile } from '../../src/links/published-links-cache.ts';
+import v8 from 'node:v8';
 import { scanSite } from '../../src/links/scan-site.ts';
 
 /**
@@ -41,6 +43,32 @@ const locked = [
 ];
 
 describe('checkBuiltSite', () => {
+  it('with a cache folder, writes the kept links.json, schema and objects.inv for the same targets, and makes them again when a target changed', () => {
+    const cache = path.join(root, 'cache');
+    const published = ['links.json', 'links.schema.json', 'objects.inv'];
+    const bytes = () => published.map((f) => fs.readFileSync(path.join(site, f)));
+    const build = (headingId: string, withCache: boolean) => {
+      writeSite({ 'index.html': page('Home', '<a href="history/recognition.html">r</a>'), 'history/recognition.html': section(headingId) });
+      for (const f of published) fs.rmSync(path.join(site, f), { force: true });
+      expect(checkBuiltSite(scanSite(site), env({ LINKS_LOCK_CHECK: 'off' }), withCache ? cache : undefined).failures).toEqual([]);
+      return bytes();
+    };
+    const clean = build('relations-resumed', false);
+    expect(build('relations-resumed', true)).toEqual(clean);
+    expect(fs.existsSync(publishedLinksFile(cache))).toBe(true);
+
+    // The kept bytes are what a build with the same targets writes: mark them to see it.
+    const keptFile = publishedLinksFile(cache);
+    const kept = v8.deserialize(fs.readFileSync(keptFile)) as { key: string; files: [string, Uint8Array][] };
+    fs.writeFileSync(keptFile, v8.serialize({ ...kept, files: kept.files.map(([f, b]) => [f, f === 'links.json' ? Buffer.from('kept') : b]) }));
+    expect(build('relations-resumed', true)[0]?.toString()).toBe('kept');
+
+    // A heading's id changed: a target changed, so the files are made again, as without a cache.
+    const cleanRenamed = build('relations-restored', false);
+    expect(cleanRenamed).not.toEqual(clean);
+    expect(build('relations-restored', true)).toEqual(cleanRenamed);
+  });
+
   it('passes a site where every link resolves and every locked target is there, and writes links.json', () => {
     writeSite({ 'index.html': page('Home', '<a href="history/recognition.html#p-talks">talks</a>'), 'history/recognition.html': section('relations-resumed') });
     writeLock(locked);

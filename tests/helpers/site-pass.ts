@@ -49,3 +49,7 @@ export async function runSitePass(root: string, run: PassRun): Promise<{ out: st
 export const sectionHtml = (title: string, body: string, footer?: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><meta name="description" content="About ${title}."></head>` +
   `<body><nav><a href="../index.html">Home</a></nav><main><article data-pagefind-body><h1>${title}</h1>${body}</article></main>${footer === undefined ? '' : `<footer>${footer}</footer>`}</body></html>`;
+
+/** A small built home page whose `<main>` holds `main` (links to the section pages). */
+export const homeHtml = (main: string): string =>
+  `<!doctype html><html lang="en"><head><title>Home</title></head><body><main>${main}</main></body></html>`;

@@ -12,6 +12,7 @@ import { listFiles } from '../../src/links/scan-site.ts';
 import { MAX_SHARDS, PAGES_PER_SHARD, shardCount, shardOf } from '../../src/search/pagefind-shards.ts';
 import { SitePass } from '../../src/site-pass/handle.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
+import { homeHtml } from '../helpers/site-pass.ts';
 import { fileHashes } from '../helpers/site.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
@@ -52,7 +53,7 @@ const section = (title: string, text: string) =>
 
 const TITLES = ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon', 'Zeta', 'Eta', 'Theta'];
 const PAGES: Record<string, string> = {
-  'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/alpha.html">Alpha</a></main></body></html>',
+  'index.html': homeHtml('<a href="history/alpha.html">Alpha</a>'),
   ...Object.fromEntries(TITLES.map((t, i) => [`history/${t.toLowerCase()}.html`, section(t, `Arms talks round ${i} in Geneva.`)])),
 };
 const ORDER = Object.keys(PAGES) as PagePath[];

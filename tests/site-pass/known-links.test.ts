@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
-import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
+import { homeHtml, runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('known-links');
@@ -17,7 +17,7 @@ const selfLinked = (tag: string, id: string, text: string) => `<${tag} id="${id}
 const alpha = (headingId: string, sentence = '') => sectionHtml('Alpha', `${selfLinked('h2', headingId, 'Talks')}${selfLinked('p', 'p-1', `Arms talks resumed in Geneva.${sentence}`)}`);
 const beta = (extra = '') => sectionHtml('Beta', `${selfLinked('p', 'p-2', 'Sanctions followed the annexation.')}<p><a href="a.html#talks">Talks</a>${extra}</p>`);
 const site = (a: string, b: string): Record<string, string> => ({
-  'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html#p-1">A</a> <a href="history/b.html">B</a></main></body></html>',
+  'index.html': homeHtml('<a href="history/a.html#p-1">A</a> <a href="history/b.html">B</a>'),
   'history/a.html': a,
   'history/b.html': b,
 });

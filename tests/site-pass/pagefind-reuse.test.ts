@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { fileHashes } from '../helpers/site.ts';
-import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
+import { homeHtml, runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pagefind-reuse');
@@ -20,7 +20,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const section = (title: string, body: string, footer = 'Built today.') => sectionHtml(title, body, footer);
 
 const ORIGINAL: Record<string, string> = {
-  'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html">A</a></main></body></html>',
+  'index.html': homeHtml('<a href="history/a.html">A</a>'),
   'history/a.html': section('Alpha', '<h2 id="talks">Talks</h2><p id="p-1">Arms talks resumed in Geneva.</p>'),
   'history/b.html': section('Beta', '<p id="p-2">Sanctions followed the annexation.</p>'),
   'history/c.html': section('Gamma', '<h2 id="treaty">Treaty</h2><p id="p-3">The treaty was signed and ratified.</p>'),

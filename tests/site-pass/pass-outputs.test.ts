@@ -12,7 +12,7 @@ import { writeLock } from '../../src/links/lock.ts';
 import type { PagePath } from '../../src/lib/urls.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
 import { passOutputFiles } from '../../src/site-pass/pass-outputs.ts';
-import { runSitePass, sectionHtml } from '../helpers/site-pass.ts';
+import { homeHtml, runSitePass, sectionHtml } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const tmp = tempBuildRoot('pass-outputs');
@@ -21,7 +21,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const selfLinked = (tag: string, id: string, text: string) => `<${tag} id="${id}">${text} <a href="#${id}">#</a></${tag}>`;
 
 const PAGES: Record<string, string> = {
-  'index.html': '<!doctype html><html lang="en"><head><title>Home</title></head><body><main><a href="history/a.html#p-1">A</a> <a href="history/b.html">B</a></main></body></html>',
+  'index.html': homeHtml('<a href="history/a.html#p-1">A</a> <a href="history/b.html">B</a>'),
   'history/a.html': sectionHtml('Alpha', `${selfLinked('h2', 'talks', 'Talks')}${selfLinked('p', 'p-1', 'Arms talks resumed in Geneva.')}`),
   'history/b.html': sectionHtml('Beta', `${selfLinked('p', 'p-2', 'Sanctions followed the annexation.')}<p><a href="a.html#talks">Talks</a></p>`),
 };

@@ -19,8 +19,9 @@ import v8 from 'node:v8';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { isPagefindOutputPath, linksJsonPath, linksSchemaPath, objectsInvPath, searchIndexPath, type PagePath } from '../lib/urls.ts';
+import { linksJsonPath, linksSchemaPath, objectsInvPath, searchIndexPath, type PagePath } from '../lib/urls.ts';
 import type { BuiltSiteCheck } from '../links/check-built-site.ts';
+import { hashSiteFiles } from '../links/link-world.ts';
 import { lockFile } from '../links/lock.ts';
 import { SITE_FILE } from '../content/site-settings.ts';
 
@@ -58,10 +59,7 @@ export function passOutputsKey(pages: readonly (readonly [PagePath, string])[], 
     .update('\0lock\0')
     .update(fileOrMissing(lockFile(content)))
     .update('\0files\0');
-  // Pagefind's output is left out: the pass writes it before the file list is taken when every
-  // section page rendered early, after it otherwise; so a cold build and the warm one after it list
-  // the same files. The worker keeps and restores nothing when a page links into it (worker.ts).
-  for (const file of [...files].sort()) if (!isPagefindOutputPath(file)) hash.update(`${file}\n`);
+  hashSiteFiles(hash, files);
   hash.update('\0pages\0');
   for (const [page, pageHash] of pages) hash.update(`${page}\0${pageHash}\n`);
   return hash.digest('hex');

@@ -42,6 +42,10 @@ export function statedDates(text: string): StatedDate[] {
     const covered: [number, number][] = [];
     for (const r of MAYBE_DATE.test(sentence) ? chrono.en.parse(sentence, REFERENCE) : []) {
       if (!/\d{4}/.test(r.text) || !r.start.isCertain('year') || !r.start.isCertain('month')) continue;
+      // chrono reads "BC" after a year (any case: "May 1990 bC") as a year before Christ; a date
+      // here is `YYYY…`, four digits of the common era.
+      const year = r.start.get('year') ?? 0;
+      if (year < 1000 || year > 9999) continue;
       const precision = r.start.isCertain('day') ? 3 : 2;
       covered.push([r.index, r.index + r.text.length]);
       add(isoParts(r.start.get('year'), r.start.get('month'), r.start.get('day'), precision), clauseAround(sentence, r.index, r.index + r.text.length));

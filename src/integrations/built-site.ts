@@ -69,8 +69,9 @@ export default function builtSite(): AstroIntegration {
         const where = pagefind.shards > 1 ? `${PAGEFIND_DIR}/ and ${pagefind.shards - 1} more shard(s)` : `${PAGEFIND_DIR}/`;
         logger.fork('pagefind').info(`${where}: ${pagefind.pages} section pages, index ${how} (${pagefind.waitedMs} ms)`);
         logger.fork('search').info(`${searchIndexPath()}: ${fallback.pages} pages, ${(fallback.bytes / 1024).toFixed(1)} KB`);
-        const { scripts, linked } = result.previews;
-        logger.fork('previews').info(`${scripts} link-preview data scripts made from the built pages${linked ? `, ${linked} of them unchanged since the last build (linked from the cache)` : ''}`);
+        const { scripts, linked, unmade } = result.previews;
+        const reused = unmade ? ` (${unmade} not even made again: their page and every card are the last build's)` : '';
+        logger.fork('previews').info(`${scripts} link-preview data scripts made from the built pages${linked ? `, ${linked} of them unchanged since the last build (linked from the cache)${reused}` : ''}`);
         const links = logger.fork('deep-links');
         for (const line of check.notes) links.info(line);
         for (const line of check.warnings) links.warn(line);

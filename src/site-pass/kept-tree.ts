@@ -12,8 +12,8 @@
  *   kept one too: `npm run clean:cache` drops them all;
  * - where links cannot be made (another disk, a file system without them), files are copied.
  *
- * On disk: `<dir>/manifest.json` (the key the files were made for, and each file's name, size and
- * content hash when its keeper gave one) and `<dir>/files/…`. A tree is replaced whole: made beside the old one, then renamed over it.
+ * On disk: `<dir>/manifest.json` (the key the files were made for, and each file's name, size,
+ * content hash and what it was made from, when its keeper gave them) and `<dir>/files/…`. A tree is replaced whole: made beside the old one, then renamed over it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,14 +22,18 @@ import { listFiles } from '../links/scan-site.ts';
 
 interface Manifest {
   key: string;
-  /** Path under the tree's root (with `/`), size in bytes, and a hash of the content when the keeper gave one ('' otherwise). */
-  files: [string, number, string][];
+  /**
+   * Path under the tree's root (with `/`), size in bytes, a hash of the content and a key of what
+   * it was made from, each when the keeper gave one ('' otherwise; older manifests lack the last).
+   */
+  files: [string, number, string, string][];
 }
 
-/** A kept file: its size, and the hash of its content its keeper gave ('' when none). */
+/** A kept file: its size, and the hash of its content and the key of its inputs its keeper gave ('' when none). */
 export interface KeptFile {
   size: number;
   hash: string;
+  from: string;
 }
 
 const manifestFile = (dir: string) => path.join(dir, 'manifest.json');
@@ -71,10 +75,10 @@ export function keptManifest(dir: string, key: string): Map<string, KeptFile> | 
   if (manifest.key !== key || !Array.isArray(manifest.files)) return undefined;
   const files = new Map<string, KeptFile>();
   for (const entry of manifest.files) {
-    const [name, size, hash = ''] = Array.isArray(entry) ? entry : [];
+    const [name, size, hash = '', from = ''] = Array.isArray(entry) ? entry : [];
     // Only plain relative names, as keepFiles writes them.
-    if (typeof name !== 'string' || typeof size !== 'number' || typeof hash !== 'string' || !name.split('/').every((part) => part !== '' && part !== '.' && part !== '..')) return undefined;
-    files.set(name, { size, hash });
+    if (typeof name !== 'string' || typeof size !== 'number' || typeof hash !== 'string' || typeof from !== 'string' || !name.split('/').every((part) => part !== '' && part !== '.' && part !== '..')) return undefined;
+    files.set(name, { size, hash, from });
   }
   return files;
 }
@@ -118,10 +122,10 @@ export function keepTree(dir: string, key: string, out: string): void {
 }
 
 /**
- * Keeps `names` (files of folder `out`, with the hashes of their content when given) under `key`,
- * replacing the tree that was kept.
+ * Keeps `names` (files of folder `out`, with the hashes of their content and the keys of what each
+ * was made from, when given) under `key`, replacing the tree that was kept.
  */
-export function keepFiles(dir: string, key: string, out: string, names: readonly string[], hashes?: ReadonlyMap<string, string>): void {
+export function keepFiles(dir: string, key: string, out: string, names: readonly string[], hashes?: ReadonlyMap<string, string>, from?: ReadonlyMap<string, string>): void {
   // Made beside the tree, then renamed over it; one a stopped build left beside it goes first.
   const parent = path.dirname(dir);
   const prefix = `${path.basename(dir)}.next-`;
@@ -130,7 +134,7 @@ export function keepFiles(dir: string, key: string, out: string, names: readonly
   }
   const next = `${dir}.next-${process.pid}`;
   linkFiles(out, filesDir(next), names);
-  const files = names.map((name): [string, number, string] => [name, fs.statSync(path.join(out, ...name.split('/'))).size, hashes?.get(name) ?? '']);
+  const files = names.map((name): Manifest['files'][number] => [name, fs.statSync(path.join(out, ...name.split('/'))).size, hashes?.get(name) ?? '', from?.get(name) ?? '']);
   writeFileAtomic(manifestFile(next), JSON.stringify({ key, files } satisfies Manifest));
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(next, dir);

@@ -1,6 +1,7 @@
 import type { PlainError } from '../lib/thread-errors.ts';
 import type { BuiltSiteCheck } from '../links/check-built-site.ts';
 import type { PagePath } from '../lib/urls.ts';
+import type { WrittenPreviews } from './link-previews.ts';
 
 /** What the site-pass worker is started with. */
 export interface SitePassSetup {
@@ -35,7 +36,7 @@ export interface SitePassResult {
   pagefind: { pages: number; shards: number; writtenEarly: boolean; restored: boolean; restoredShards: number; speculatedShards: number; waitedMs: number };
   fallback: { pages: number; bytes: number };
   /** Link-preview data scripts put in the output folder, and how many of them were linked from the last build's (src/site-pass/link-previews.ts). */
-  previews: { scripts: number; linked: number };
+  previews: WrittenPreviews;
   /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;
   readAtEnd: number;

@@ -97,7 +97,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   await new Promise((resolve) => setImmediate(resolve));
   // Every page's data script, from every page's card and links (link-previews.ts).
   const previewPages = new Map(htmlFiles.map((page) => [page, kept.get(page)?.read.previews ?? NO_PREVIEWS]));
-  const previews = writeLinkPreviews(outDir, previewPages, cacheDir ? keptPreviewsDir(cacheDir) : undefined);
+  const previews = writeLinkPreviews(outDir, previewPages, cacheDir ? keptPreviewsDir(cacheDir) : undefined, (page) => kept.get(page)?.hash);
   // Every page's bytes are hashed by now (take): the key of the check's inputs, to restore its outputs when they are the last pass's.
   const outputsKey = cacheDir && !linksIntoPagefind(htmlFiles) ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
   const reused = cacheDir && outputsKey ? loadPassOutputs(passOutputsFile(cacheDir), outputsKey) : undefined;

@@ -74,7 +74,7 @@ describe('a page\'s previews', () => {
       ['entities/nato.html' as PagePath, { card: { kind: 'Organisation', title: 'NATO', summary: 'The alliance.' }, links: ['../history/a.html', '../history/a.html#p1'] }],
       ['index.html' as PagePath, { card: null, links: [] }],
     ]);
-    expect(writeLinkPreviews(out, pages)).toEqual({ scripts: 2, linked: 0 });
+    expect(writeLinkPreviews(out, pages)).toEqual({ scripts: 2, linked: 0, unmade: 0 });
     const rows = (file: string) => {
       const text = fs.readFileSync(path.join(out, file), 'utf8');
       const prefix = `self.${PREVIEWS_GLOBAL}=`;
@@ -104,17 +104,50 @@ describe('a page\'s previews', () => {
       return { out, result, inode: (file: string) => fs.statSync(path.join(out, file)).ino };
     };
     const first = build('k1', 'NATO');
-    expect(first.result).toEqual({ scripts: 3, linked: 0 });
+    expect(first.result).toEqual({ scripts: 3, linked: 0, unmade: 0 });
     const second = build('k2', 'NATO');
-    expect(second.result).toEqual({ scripts: 3, linked: 3 });
+    expect(second.result).toEqual({ scripts: 3, linked: 3, unmade: 0 });
     expect(second.inode('previews/history/a.js')).toBe(first.inode('previews/history/a.js'));
     // NATO renamed: only a.js shows NATO's title; it is written afresh, the others linked.
     const third = build('k3', 'North Atlantic Treaty Organization');
-    expect(third.result).toEqual({ scripts: 3, linked: 2 });
+    expect(third.result).toEqual({ scripts: 3, linked: 2, unmade: 0 });
     expect(third.inode('previews/history/a.js')).not.toBe(first.inode('previews/history/a.js'));
     expect(fs.readFileSync(path.join(third.out, 'previews/history/a.js'), 'utf8')).toContain('North Atlantic Treaty Organization');
     // The earlier builds' files are untouched.
     expect(fs.readFileSync(path.join(first.out, 'previews/history/a.js'), 'utf8')).not.toContain('North Atlantic');
-    expect(build('k4', 'North Atlantic Treaty Organization').result).toEqual({ scripts: 3, linked: 3 });
+    expect(build('k4', 'North Atlantic Treaty Organization').result).toEqual({ scripts: 3, linked: 3, unmade: 0 });
+  });
+
+  it('are not made again when their page and every card are the last build\'s, and come out as a clean build\'s when either changed', () => {
+    const kept = path.join(tmp, 'kept-unmade');
+    type Site = { aLinks: string[]; natoTitle: string };
+    const pages = ({ aLinks, natoTitle }: Site) => new Map<PagePath, PagePreviews>([
+      ['history/a.html' as PagePath, { card: { kind: 'Section', title: 'A', summary: 'About A.' }, links: aLinks }],
+      ['history/b.html' as PagePath, { card: { kind: 'Section', title: 'B', summary: 'About B.' }, links: ['a.html'] }],
+      ['entities/nato.html' as PagePath, { card: { kind: 'Organisation', title: natoTitle, summary: 'The alliance.' }, links: ['../history/a.html'] }],
+    ]);
+    // A page's bytes, as the site pass hashes them: here, what the page holds.
+    const hashOf = (site: Site) => (page: PagePath) => JSON.stringify(pages(site).get(page));
+    const build = (name: string, site: Site) => {
+      const out = path.join(tmp, name);
+      const result = writeLinkPreviews(out, pages(site), kept, hashOf(site));
+      const clean = path.join(tmp, `${name}-clean`);
+      writeLinkPreviews(clean, pages(site));
+      for (const file of ['previews/history/a.js', 'previews/history/b.js', 'previews/entities/nato.js']) {
+        expect(fs.readFileSync(path.join(out, file), 'utf8'), `${name}: ${file}`).toBe(fs.readFileSync(path.join(clean, file), 'utf8'));
+      }
+      return result;
+    };
+    const site: Site = { aLinks: ['../entities/nato.html'], natoTitle: 'NATO' };
+    expect(build('u1', site)).toEqual({ scripts: 3, linked: 0, unmade: 0 });
+    expect(build('u2', site)).toEqual({ scripts: 3, linked: 3, unmade: 3 });
+    // Page a now also links to b: its bytes changed, so its script is made again (and differs); the others are not made.
+    const aEdited: Site = { aLinks: ['../entities/nato.html', 'b.html'], natoTitle: 'NATO' };
+    expect(build('u3', aEdited)).toEqual({ scripts: 3, linked: 2, unmade: 2 });
+    expect(fs.readFileSync(path.join(tmp, 'u3', 'previews/history/a.js'), 'utf8')).toContain('About B.');
+    // A card changed (NATO's title): every script is made again, since any page may show it; only a.js differs.
+    const renamed: Site = { ...aEdited, natoTitle: 'North Atlantic Treaty Organization' };
+    expect(build('u4', renamed)).toEqual({ scripts: 3, linked: 2, unmade: 0 });
+    expect(build('u5', renamed)).toEqual({ scripts: 3, linked: 3, unmade: 3 });
   });
 });

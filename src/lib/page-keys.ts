@@ -64,8 +64,8 @@ export function sectionPageKey(data: SiteData, entry: SectionEntry): string {
   return hash([
     everyPage(data),
     entry.id,
+    // The stored digest covers the section's file, so its data too (src/content/loaders.ts); without one, the data itself.
     digestOf(entry),
-    entry.data,
     [window.before, window.after].map((list) => list.map(sectionCard)),
     [sectionCard(window.previous), sectionCard(window.next)],
     [data.indexInTopic.get(entry.id), data.byTopic.get(entry.data.topic)?.length],

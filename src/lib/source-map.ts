@@ -58,8 +58,16 @@ function collapse(text: string): Collapsed {
 /** The last needles collapsed: a section's paragraphs are looked for in each line it claims. */
 const needles = new Map<string, string>();
 const MAX_NEEDLES = 256;
+/** Whether trimming and joining whitespace runs into one space changes a text. */
+const COLLAPSIBLE = /^\s|\s$|\s\s|[^\S ]/;
 
-function collapsedNeedle(needle: string): string {
+/**
+ * `needle` trimmed, each whitespace run one space. Most paragraphs are that already: they are
+ * returned as they are after one test, neither copied nor cached (a source page at 5,000 sections
+ * collapsed 30,000 paragraphs, 0.3 s).
+ */
+export function collapsedNeedle(needle: string): string {
+  if (!COLLAPSIBLE.test(needle)) return needle;
   let joined = needles.get(needle);
   if (joined === undefined) {
     joined = needle.trim().replace(/\s+/g, ' ');

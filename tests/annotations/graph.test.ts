@@ -1,11 +1,12 @@
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ambiguousTermProblems } from '../../src/content/entity-terms-check.ts';
 import type { GraphEntity } from '../../src/lib/link-graph.ts';
 import { oracleGraph, type BodySection } from '../helpers/graph-oracle.ts';
 import { buildTimeline, sectionDatedFacts } from '../../src/lib/timeline.ts';
 import { sentenceAround } from '../../src/lib/sentences.ts';
-import { placeLine } from '../../src/lib/source-map.ts';
+import { collapsedNeedle, placeLine } from '../../src/lib/source-map.ts';
 import { contentDir } from '../../src/lib/content-dir.ts';
 import { resolveUrl, searchUrl, type PagePath } from '../../src/lib/urls.ts';
 import { sectionSchema } from '../../src/schemas/section.ts';
@@ -133,6 +134,14 @@ describe('sentences and source lines', () => {
     ]);
     expect(segments.map((s) => s.text).join('')).toBe(line);
     expect(segments[0]?.repairs.map((r) => r.at)).toEqual(['Key areas prior to April'.length]);
+  });
+
+  it('looks for a paragraph trimmed and with each whitespace run one space, whatever its text (the shortcut for text already so included)', () => {
+    const whitespace = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2028', '\ufeff', '\u3000');
+    const text = fc.array(fc.oneof(fc.string(), whitespace), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (needle) => {
+      expect(collapsedNeedle(needle)).toBe(needle.trim().replace(/\s+/g, ' '));
+    }), { numRuns: 2000 });
   });
 });
 

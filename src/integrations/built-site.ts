@@ -6,6 +6,7 @@ import { PAGEFIND_DIR, searchIndexPath } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
 import { SitePass } from '../site-pass/handle.ts';
 import { sitePassPrerenderer } from '../site-pass/prerenderer.ts';
+import { renderKeysFile } from '../site-pass/render-order.ts';
 
 /**
  * Thrown when the built site has a broken internal link or lost a published link target: a
@@ -51,7 +52,7 @@ export default function builtSite(): AstroIntegration {
         // Building into a staging folder: the output folder it replaces holds the last successful build.
         const started = new SitePass(outDir, cacheDir, undefined, finalOutDir !== outDir ? finalOutDir : undefined);
         pass = started;
-        setPrerenderer((base) => sitePassPrerenderer(base, started));
+        setPrerenderer((base) => sitePassPrerenderer(base, started, renderKeysFile(cacheDir)));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();

@@ -1,35 +1,35 @@
 import type { AstroPrerenderer } from 'astro';
-import { isSourcePath, prerenderedPagePath } from '../lib/urls.ts';
+import { prerenderedPagePath } from '../lib/urls.ts';
 import type { SitePass } from './handle.ts';
+import { canonicalOrder, readKeys, recordKeys, renderOrder } from './render-order.ts';
 
 /**
  * Astro's prerenderer, set with the documented `setPrerenderer` hook at `astro:build:start`
- * (src/integrations/built-site.ts), with two changes: the static paths come with the source pages
- * last, and the site pass learns their order (Pagefind's page order); and each HTML page, once
- * rendered, also goes to
- * the site pass (handle.ts), which reads it in a worker thread for search and the link checks
- * while the next pages render. Every other method is the base prerenderer's own, forwarded
- * whatever it is, so a method Astro adds later keeps working. Pages an incremental build reuses
- * are not rendered, so the pass reads them from the output folder at the end.
+ * (src/integrations/built-site.ts), with two changes: the static paths come in the order of
+ * render-order.ts (after an edit, what changed first and the source pages among it last), and the
+ * site pass learns the canonical order (Pagefind's page order, the same whatever renders first);
+ * and each HTML page, once rendered, also goes to the site pass (handle.ts), which reads it in a
+ * worker thread for search and the link checks while the next pages render. Every other method is
+ * the base prerenderer's own, forwarded whatever it is, so a method Astro adds later keeps
+ * working. Pages an incremental build reuses are not rendered, so the pass reads them from the
+ * output folder at the end.
+ *
+ * @param keysFile where each path's `cacheKey` is recorded for the next build's order; none: canonical order
  */
-export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass): AstroPrerenderer {
+export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass, keysFile?: string): AstroPrerenderer {
   const wrapped: AstroPrerenderer = Object.create(base) as AstroPrerenderer;
   return Object.assign(wrapped, {
     name: 'site-pass',
     async getStaticPaths() {
-      // Source pages last: each is a source's whole text, line by line (58 MB of HTML at 5,000
-      // sections), and holds this thread for seconds while it renders. Before it, the section
-      // pages render, and one whose search text changed starts its Pagefind shard at once
-      // (src/search/pagefind-speculation.ts), which then indexes while the source page renders.
-      // The same set in a fixed order, so every build renders and feeds Pagefind alike.
       const given = await base.getStaticPaths();
-      const isSource = (p: (typeof given)[number]) => p.route.type === 'page' && isSourcePath(prerenderedPagePath(p.pathname));
-      const paths = [...given.filter((p) => !isSource(p)), ...given.filter(isSource)];
       // The order Pagefind adds pages in, so its index is the same whatever renders first.
       // Pages only: an endpoint (robots.txt, the sitemap) is never an HTML page the pass is given,
       // so Pagefind would wait for it until the end and write its index after the last page.
-      pass.order(paths.filter((p) => p.route.type === 'page').map((p) => prerenderedPagePath(p.pathname)));
-      return paths;
+      pass.order(canonicalOrder(given).filter((p) => p.route.type === 'page').map((p) => prerenderedPagePath(p.pathname)));
+      if (keysFile === undefined) return renderOrder(given);
+      const order = renderOrder(given, readKeys(keysFile));
+      recordKeys(keysFile, given);
+      return order;
     },
     async render(request: Request, options: Parameters<AstroPrerenderer['render']>[1]) {
       const rendered = await base.render(request, options);

@@ -55,22 +55,18 @@ function collapse(text: string): Collapsed {
   return { text: out, at };
 }
 
-/** The last needles collapsed: a section's paragraphs are looked for in each line it claims. */
+/** The last needles collapsed (a repair's words are looked for in each paragraph part of its line). */
 const needles = new Map<string, string>();
 const MAX_NEEDLES = 256;
 /** Whether trimming and joining whitespace runs into one space changes a text. */
 const COLLAPSIBLE = /^\s|\s$|\s\s|[^\S ]/;
+const collapseText = (text: string): string => (COLLAPSIBLE.test(text) ? text.trim().replace(/\s+/g, ' ') : text);
 
-/**
- * `needle` trimmed, each whitespace run one space. Most paragraphs are that already: they are
- * returned as they are after one test, neither copied nor cached (a source page at 5,000 sections
- * collapsed 30,000 paragraphs, 0.3 s).
- */
+/** `needle` trimmed, each whitespace run one space (a text that is so already comes back as it is, not copied). */
 export function collapsedNeedle(needle: string): string {
-  if (!COLLAPSIBLE.test(needle)) return needle;
   let joined = needles.get(needle);
   if (joined === undefined) {
-    joined = needle.trim().replace(/\s+/g, ' ');
+    joined = collapseText(needle);
     if (needles.size >= MAX_NEEDLES) needles.clear();
     needles.set(needle, joined);
   }
@@ -78,12 +74,28 @@ export function collapsedNeedle(needle: string): string {
 }
 
 /**
- * Finds `needle` in `line`, letting any whitespace run in one match any in the other.
- * A plain search in whitespace-collapsed text, not a RegExp built per paragraph: V8 compiles
- * every new pattern, which cost about 20 s per 1,000 sections on the source page (issue 8).
+ * Each paragraph's text collapsed, once per paragraph: a section's paragraphs are looked for in
+ * every line it claims (at 5,000 sections 180,000 searches for 30,000 paragraphs), and a cache
+ * keyed by the text itself lost most of them.
  */
-function locate(line: string | Collapsed, needle: string): { start: number; end: number } | undefined {
-  const joined = collapsedNeedle(needle);
+const paragraphNeedles = new WeakMap<ParagraphRecord, string>();
+
+function paragraphNeedle(paragraph: ParagraphRecord): string {
+  let joined = paragraphNeedles.get(paragraph);
+  if (joined === undefined) {
+    joined = collapseText(paragraph.text);
+    paragraphNeedles.set(paragraph, joined);
+  }
+  return joined;
+}
+
+/**
+ * Finds `joined` (a needle as {@link collapsedNeedle} gives it) in `line`, letting any whitespace
+ * run in one match any in the other. A plain search in whitespace-collapsed text, not a RegExp
+ * built per paragraph: V8 compiles every new pattern, which cost about 20 s per 1,000 sections on
+ * the source page (issue 8).
+ */
+function locate(line: string | Collapsed, joined: string): { start: number; end: number } | undefined {
   if (joined === '') return undefined;
   const hay = typeof line === 'string' ? collapse(line) : line;
   const found = hay.text.indexOf(joined);
@@ -99,7 +111,7 @@ export function placeLine(line: string, candidates: readonly LineCandidate[]): L
   const collapsed = collapse(line);
   for (const candidate of candidates) {
     for (const p of candidate.paragraphs) {
-      const found = locate(collapsed, p.text);
+      const found = locate(collapsed, paragraphNeedle(p));
       if (found) spans.push({ ...found, candidate, paragraphId: p.id });
     }
   }
@@ -121,7 +133,7 @@ function repairsIn(text: string, candidate: LineCandidate, paragraphId: string):
   const out: SegmentRepair[] = [];
   candidate.repairs.forEach((repair, index) => {
     if (candidate.repairParagraphs.get(index) !== paragraphId) return;
-    const found = locate(text, repair.after);
+    const found = locate(text, collapsedNeedle(repair.after));
     if (found) out.push({ at: found.end, index, repair });
   });
   return out.sort((a, b) => a.at - b.at);

@@ -116,6 +116,14 @@ export function restoreTree(dir: string, key: string, out: string): boolean {
   }
 }
 
+/**
+ * Records new inputs (`from`) for the files of the tree kept under `key`, whose content is
+ * unchanged: only the manifest is written again (the files are neither linked nor listed).
+ */
+export function rekeyKeptFiles(dir: string, key: string, files: ReadonlyMap<string, KeptFile>): void {
+  writeFileAtomic(manifestFile(dir), JSON.stringify({ key, files: [...files].map(([name, f]) => [name, f.size, f.hash, f.from]) } satisfies Manifest));
+}
+
 /** Keeps every file of `out` under `key`, replacing the tree that was kept. */
 export function keepTree(dir: string, key: string, out: string): void {
   keepFiles(dir, key, out, listFiles(out));

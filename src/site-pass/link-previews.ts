@@ -25,7 +25,7 @@ import { previewScript, type Preview } from '../lib/previews.ts';
 import { previewDataPath, relativeUrl, resolveUrl, type PagePath } from '../lib/urls.ts';
 import { urlKind } from '../links/check-links.ts';
 import { codeDigest } from '../lib/code-digest.ts';
-import { keepFiles, keptIntact, keptManifest, placeKept } from './kept-tree.ts';
+import { keepFiles, keptIntact, keptManifest, placeKept, rekeyKeptFiles } from './kept-tree.ts';
 
 /** What the site pass needs of one page for previews. */
 export interface PagePreviews {
@@ -153,7 +153,9 @@ export function writeLinkPreviews(outDir: string, pages: ReadonlyMap<PagePath, P
       fs.writeFileSync(file, script);
     }
   }
-  if (kept && (linked !== hashes.size || last?.size !== hashes.size || inputsChanged)) keepFiles(kept, KEPT_KEY, outDir, [...hashes.keys()], hashes, inputs);
+  if (kept && (linked !== hashes.size || last?.size !== hashes.size)) keepFiles(kept, KEPT_KEY, outDir, [...hashes.keys()], hashes, inputs);
+  // Every script the kept one, some made from other inputs (a page's text edited, its links not): only the manifest is new.
+  else if (kept && last && inputsChanged) rekeyKeptFiles(kept, KEPT_KEY, new Map([...last].map(([name, file]) => [name, { ...file, from: inputs.get(name) ?? '' }])));
   return { scripts: hashes.size, linked, unmade };
 }
 

@@ -120,14 +120,14 @@ describe('a page\'s previews', () => {
 
   it('are not made again when their page and every card are the last build\'s, and come out as a clean build\'s when either changed', () => {
     const kept = path.join(tmp, 'kept-unmade');
-    type Site = { aLinks: string[]; natoTitle: string };
+    type Site = { aLinks: string[]; natoTitle: string; aText?: string };
     const pages = ({ aLinks, natoTitle }: Site) => new Map<PagePath, PagePreviews>([
       ['history/a.html' as PagePath, { card: { kind: 'Section', title: 'A', summary: 'About A.' }, links: aLinks }],
       ['history/b.html' as PagePath, { card: { kind: 'Section', title: 'B', summary: 'About B.' }, links: ['a.html'] }],
       ['entities/nato.html' as PagePath, { card: { kind: 'Organisation', title: natoTitle, summary: 'The alliance.' }, links: ['../history/a.html'] }],
     ]);
     // A page's bytes, as the site pass hashes them: here, what the page holds.
-    const hashOf = (site: Site) => (page: PagePath) => JSON.stringify(pages(site).get(page));
+    const hashOf = (site: Site) => (page: PagePath) => JSON.stringify([pages(site).get(page), page === 'history/a.html' ? site.aText : '']);
     const build = (name: string, site: Site) => {
       const out = path.join(tmp, name);
       const result = writeLinkPreviews(out, pages(site), kept, hashOf(site));
@@ -141,6 +141,11 @@ describe('a page\'s previews', () => {
     const site: Site = { aLinks: ['../entities/nato.html'], natoTitle: 'NATO' };
     expect(build('u1', site)).toEqual({ scripts: 3, linked: 0, unmade: 0 });
     expect(build('u2', site)).toEqual({ scripts: 3, linked: 3, unmade: 3 });
+    // Page a's text edited, its links not: its script is made again, comes out the same, and is
+    // recorded as made from the new bytes, so the next build does not make it again.
+    const aText: Site = { ...site, aText: 'a sentence added' };
+    expect(build('u2b', aText)).toEqual({ scripts: 3, linked: 3, unmade: 2 });
+    expect(build('u2c', aText)).toEqual({ scripts: 3, linked: 3, unmade: 3 });
     // Page a now also links to b: its bytes changed, so its script is made again (and differs); the others are not made.
     const aEdited: Site = { aLinks: ['../entities/nato.html', 'b.html'], natoTitle: 'NATO' };
     expect(build('u3', aEdited)).toEqual({ scripts: 3, linked: 2, unmade: 2 });

@@ -18,6 +18,17 @@ describe('relativeUrl and resolveUrl', () => {
     );
   });
 
+  it('resolves the same URL against the folder of each page it is on, however often it was resolved before', () => {
+    const href = '../entities/nato.html#p-1';
+    for (let round = 0; round < 2; round++) {
+      expect(resolveUrl('history/a.html' as PagePath, href)).toEqual({ path: 'entities/nato.html', fragment: 'p-1' });
+      expect(resolveUrl('history/b.html' as PagePath, href.replace('p-1', 'p-2'))).toEqual({ path: 'entities/nato.html', fragment: 'p-2' });
+      expect(resolveUrl('index.html' as PagePath, href)).toEqual({ path: 'entities/nato.html', fragment: 'p-1' });
+      expect(resolveUrl('a/b/c.html' as PagePath, href)).toEqual({ path: 'a/entities/nato.html', fragment: 'p-1' });
+      expect(resolveUrl('a/b/c.html' as PagePath, '/entities/nato.html')).toEqual({ path: 'entities/nato.html', fragment: null });
+    }
+  });
+
   it('never writes a URL that starts with "/" or has a scheme', () => {
     fc.assert(
       fc.property(pagePath, pagePath, fragment, (from, to, hash) => {

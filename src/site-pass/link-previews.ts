@@ -95,7 +95,7 @@ let codeVersion: string | undefined;
 
 /** The key of everything a page's script is made from besides the page: every card, and this code. */
 function cardsKey(cards: ReadonlyMap<PagePath, NonNullable<PagePreviews['card']>>): string {
-  codeVersion ??= codeDigest('link previews', ['site-pass/link-previews.ts', 'lib/previews.ts', 'lib/urls.ts', 'links/check-links.ts']);
+  codeVersion ??= codeDigest('link previews', ['site-pass/link-previews.ts', 'lib/html-pass.ts', 'lib/previews.ts', 'lib/urls.ts', 'links/check-links.ts']);
   const hash = crypto.createHash('sha256').update(codeVersion);
   for (const page of [...cards.keys()].sort()) {
     const card = cards.get(page) as NonNullable<PagePreviews['card']>;

@@ -48,7 +48,7 @@ export function statedDates(text: string): StatedDate[] {
       if (year < 1000 || year > 9999) continue;
       const precision = r.start.isCertain('day') ? 3 : 2;
       covered.push([r.index, r.index + r.text.length]);
-      add(isoParts(r.start.get('year'), r.start.get('month'), r.start.get('day'), precision), clauseAround(sentence, r.index, r.index + r.text.length));
+      add(isoParts(year, r.start.get('month'), r.start.get('day'), precision), clauseAround(sentence, r.index, r.index + r.text.length));
     }
     for (const m of sentence.matchAll(EVENT_YEAR)) {
       const at = m.index + m[0].length - 4;

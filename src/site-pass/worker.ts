@@ -98,8 +98,10 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   // Every page's data script, from every page's card and links (link-previews.ts).
   const previewPages = new Map(htmlFiles.map((page) => [page, kept.get(page)?.read.previews ?? NO_PREVIEWS]));
   const previews = writeLinkPreviews(outDir, previewPages, cacheDir ? keptPreviewsDir(cacheDir) : undefined, (page) => kept.get(page)?.hash);
+  // What the check sees is the same from build to build unless a page links into Pagefind's output: only then is anything of it kept.
+  const keepable = cacheDir !== undefined && !linksIntoPagefind(htmlFiles);
   // Every page's bytes are hashed by now (take): the key of the check's inputs, to restore its outputs when they are the last pass's.
-  const outputsKey = cacheDir && !linksIntoPagefind(htmlFiles) ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
+  const outputsKey = keepable ? passOutputsKey(htmlFiles.map((page) => [page, kept.get(page)?.hash ?? '(unread)']), files, env) : undefined;
   const reused = cacheDir && outputsKey ? loadPassOutputs(passOutputsFile(cacheDir), outputsKey) : undefined;
   let check: BuiltSiteCheck;
   let fallback: SitePassResult['fallback'];
@@ -111,7 +113,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   } else {
     const pages = new Map(htmlFiles.map((page) => [page, scans.get(page) as PageScan]));
     // Pages whose bytes and link world are what the last passing check saw need no check (link-world.ts).
-    world = cacheDir && !linksIntoPagefind(htmlFiles) ? linkWorldKey(files, pages) : undefined;
+    world = keepable ? linkWorldKey(files, pages) : undefined;
     const known = new Set(world === undefined ? [] : htmlFiles.filter((page) => {
       const before = stored.get(page);
       return before !== undefined && before.world === world && before.hash === kept.get(page)?.hash;

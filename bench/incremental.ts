@@ -9,11 +9,14 @@
  *
  * The cold builds and the warm ones are two calls, so that other builds of the same content (the
  * floor, Starlight) can run between them, before any edit. Edits accumulate, as an editor's would. Every build is timed and its own log read for the pages
- * it rendered and reused (bench/build-log.ts).
+ * it rendered and reused (bench/build-log.ts). A warm build starts once the build before it has
+ * removed the output folder it replaced (in the background, after saying it is done): timed back
+ * to back, that removal of thousands of files would land in the next build's time, which an
+ * editor making one edit between builds never sees; the wait is recorded with each build.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDirs } from '../src/lib/build-dirs.ts';
+import { buildDirs, replacedOutputs } from '../src/lib/build-dirs.ts';
 import { readBuildLog, type BuildLog } from './build-log.ts';
 import { addSection, editSectionText, renameEntity } from './edits.ts';
 import { ROOT } from './ingest-step.ts';
@@ -32,6 +35,8 @@ export interface BuildRun extends BuildLog {
   ratioToCold: number;
   /** 1-minute load average when this build started. */
   loadAverage: number;
+  /** Seconds spent, before this build started, waiting for the build before it to finish removing the output folder it replaced. */
+  waitedForCleanupSeconds: number;
 }
 
 export interface IncrementalOptions {
@@ -62,14 +67,30 @@ function buildEnv(o: IncrementalOptions): NodeJS.ProcessEnv {
   return { ...process.env, SITE_CONTENT_DIR: o.contentDir, SITE_OUT_DIR: o.outDir, SOURCE_DATE_EPOCH: String(o.sourceDateEpoch), ASTRO_TELEMETRY_DISABLED: '1' };
 }
 
+/** How long to wait for a replaced output folder to go before timing the next build anyway. */
+const CLEANUP_WAIT_MS = 120_000;
+
+/**
+ * Waits until the last build's detached removal of the output folder it replaced (scripts/build.ts)
+ * is done, so that each timed build starts on a machine as quiet as the cold build's, as it would
+ * for an editor, who takes longer than that to make the next edit. Returns the seconds waited.
+ */
+export async function waitForCleanup(env: NodeJS.ProcessEnv): Promise<number> {
+  const { cacheDir } = buildDirs(env, ROOT);
+  const start = performance.now();
+  while (replacedOutputs(cacheDir).length > 0 && performance.now() - start < CLEANUP_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, 100));
+  return Number(((performance.now() - start) / 1000).toFixed(2));
+}
+
 async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: string, change: string, logName: string): Promise<Omit<BuildRun, 'ratioToCold'>> {
+  const waitedForCleanupSeconds = await waitForCleanup(env);
   const loadAverage = o.loadAverage();
-  o.progress(`build: ${step} (${change}; load average ${loadAverage.toFixed(1)})`);
+  o.progress(`build: ${step} (${change}; load average ${loadAverage.toFixed(1)}${waitedForCleanupSeconds > 0 ? `; waited ${waitedForCleanupSeconds} s for the last build to remove the output it replaced` : ''})`);
   const logFile = path.join(o.logDir, logName);
   const measured = await runMeasured('npm', ['run', 'build', '--silent'], { cwd: ROOT, env, logFile });
   const log = readBuildLog(fs.readFileSync(logFile, 'utf8'));
   o.progress(`built in ${measured.seconds.toFixed(1)} s (${measured.cpuSeconds.toFixed(1)} s CPU): ${log.skipped ? 'skipped, nothing changed' : `${log.pagesRendered} pages rendered, ${log.pagesReused} reused; ${log.sectionsRendered} sections rendered`}`);
-  return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, ...log };
+  return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, waitedForCleanupSeconds, ...log };
 }
 
 /** Cold builds (`coldRuns` of them, each with no cache and no output); returns the median. */

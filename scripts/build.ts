@@ -21,7 +21,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDirs } from '../src/lib/build-dirs.ts';
+import { buildDirs, REPLACED_PREFIX, replacedOutputs } from '../src/lib/build-dirs.ts';
 import { buildInputsKey, outputManifest } from '../src/lib/build-inputs.ts';
 import { moveFolder, writeFileAtomic } from '../src/lib/atomic-file.ts';
 
@@ -93,11 +93,8 @@ function swapInto(staging: string, target: string, trashDir?: string): void {
   const hadTarget = fs.existsSync(target);
   if (hadTarget) fs.renameSync(target, old);
   fs.renameSync(beside, target);
-  if (hadTarget && !(trashDir && moveInto(old, path.join(trashDir, `${REPLACED}${process.pid}`)))) fs.rmSync(old, { recursive: true, force: true });
+  if (hadTarget && !(trashDir && moveInto(old, path.join(trashDir, `${REPLACED_PREFIX}${process.pid}`)))) fs.rmSync(old, { recursive: true, force: true });
 }
-
-/** Output folders replaced by a build, waiting in the cache folder to be removed. */
-const REPLACED = 'replaced-';
 
 /** Renames `from` to `to`; false when they are on different disks. */
 function moveInto(from: string, to: string): boolean {
@@ -117,7 +114,7 @@ function moveInto(from: string, to: string): boolean {
  * stopped) is removed by the next build's.
  */
 function removeReplacedInBackground(cacheDir: string): void {
-  const folders = fs.readdirSync(cacheDir).filter((name) => name.startsWith(REPLACED)).map((name) => path.join(cacheDir, name));
+  const folders = replacedOutputs(cacheDir);
   if (folders.length === 0) return;
   const remove = 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true, maxRetries: 3 });';
   spawn(process.execPath, ['-e', remove, ...folders], { detached: true, stdio: 'ignore' }).unref();

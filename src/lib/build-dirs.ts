@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { contentDir } from './content-dir.ts';
 
@@ -22,3 +23,20 @@ export function buildDirs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
 
 /** The folder holding every build's cache (see {@link buildDirs}). */
 export const cacheRoot = (cwd: string = process.cwd()): string => path.join(cwd, 'node_modules', '.astro', 'sites');
+
+/**
+ * Output folders a build replaced, moved into its cache folder to be removed there by a detached
+ * process after the build has said it is done (scripts/build.ts).
+ */
+export const REPLACED_PREFIX = 'replaced-';
+
+/** The replaced output folders still waiting in `cacheDir` to be removed (none when the folder is missing). */
+export function replacedOutputs(cacheDir: string): string[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(cacheDir);
+  } catch {
+    return [];
+  }
+  return names.filter((name) => name.startsWith(REPLACED_PREFIX)).map((name) => path.join(cacheDir, name));
+}

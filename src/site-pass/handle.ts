@@ -53,11 +53,14 @@ export class SitePass {
     this.#done.catch(() => undefined);
   }
 
-  /** Every page, in the order of the static paths, which Pagefind adds them in (told once). */
-  order(pages: PagePath[]): void {
+  /**
+   * Every page, in the order of the static paths, which Pagefind adds them in, and the `cacheKey`
+   * of each page that has one (told once).
+   */
+  order(pages: PagePath[], keys: [PagePath, string][] = []): void {
     if (this.#ordered) return;
     this.#ordered = true;
-    this.#post({ kind: 'order', pages });
+    this.#post({ kind: 'order', pages, keys });
   }
 
   /** A page the build rendered (its UTF-8 bytes, copied), as it will be written at `page` (its path from the site root). */

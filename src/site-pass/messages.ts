@@ -21,7 +21,7 @@ export interface SitePassSetup {
 
 /** Main thread -> site-pass worker. */
 export type ToWorker =
-  | { kind: 'order'; pages: PagePath[] }
+  | { kind: 'order'; pages: PagePath[]; keys: [PagePath, string][] }
   | { kind: 'page'; page: PagePath; bytes: Uint8Array }
   | { kind: 'finish'; outDir: string; files: string[]; env: Record<string, string | undefined> };
 
@@ -40,6 +40,8 @@ export interface SitePassResult {
   /** Pages parsed as they rendered, and those read from disk at the end (any the prerenderer did not hand over). */
   readWhileRendering: number;
   readAtEnd: number;
+  /** Pages Astro restored that were not read at all: made from the same `cacheKey` and code as the stored result's page (worker.ts, `madeFrom`). */
+  knownByKey: number;
   /** Pages (of either kind) whose bytes were those of a stored result (page-cache.ts), so they were not parsed. */
   fromCache: number;
   /** Whether links.json, objects.inv, search-index.js and the check's report were restored from the last pass (pass-outputs.ts). */

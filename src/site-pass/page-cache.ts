@@ -31,6 +31,11 @@ export interface CachedPage {
    * saw this page's links resolve. Kept once per part, not per result.
    */
   world?: string | undefined;
+  /**
+   * What the page was made from when Astro may restore it instead of rendering it: the code and
+   * its `cacheKey` (worker.ts, `madeFrom`); undefined for a page always rendered.
+   */
+  made?: string | undefined;
 }
 
 export type PageCache = Map<PagePath, CachedPage>;
@@ -68,7 +73,7 @@ export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array)
 }
 
 /** Bumped when the files' shape changes. */
-const FORMAT = 6;
+const FORMAT = 7;
 let codeVersion: string | undefined;
 
 /**
@@ -137,7 +142,7 @@ export function savePageCache(dir: string, pages: PageCache, version: string = r
       continue;
     }
     if (sameResults(before.get(part), results, world)) continue;
-    const plain: PageCache = new Map([...results].map(([page, { hash, read }]) => [page, { hash, read }]));
+    const plain: PageCache = new Map([...results].map(([page, { hash, read, made }]) => [page, { hash, read, made }]));
     writeFileAtomic(partFile(dir, part), v8.serialize({ version, part, pages: plain, world } satisfies PartFile));
     written++;
   }
@@ -159,9 +164,9 @@ function byPart(pages: PageCache): Map<number, PageCache> {
 /** Whether `kept` holds exactly the results `stored` holds, kept with the same world (then there is nothing to write). */
 function sameResults(stored: PageCache | undefined, kept: PageCache, world: string | undefined): boolean {
   if (stored?.size !== kept.size) return false;
-  for (const [page, { hash }] of kept) {
+  for (const [page, { hash, made }] of kept) {
     const before = stored.get(page);
-    if (before?.hash !== hash || before.world !== world) return false;
+    if (before?.hash !== hash || before.world !== world || before.made !== made) return false;
   }
   return true;
 }

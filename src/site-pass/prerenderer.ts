@@ -1,5 +1,5 @@
 import type { AstroPrerenderer } from 'astro';
-import { prerenderedPagePath } from '../lib/urls.ts';
+import { prerenderedPagePath, type PagePath } from '../lib/urls.ts';
 import type { SitePass } from './handle.ts';
 import { canonicalOrder, readKeys, recordKeys, renderOrder } from './render-order.ts';
 
@@ -25,7 +25,9 @@ export function sitePassPrerenderer(base: AstroPrerenderer, pass: SitePass, keys
       // The order Pagefind adds pages in, so its index is the same whatever renders first.
       // Pages only: an endpoint (robots.txt, the sitemap) is never an HTML page the pass is given,
       // so Pagefind would wait for it until the end and write its index after the last page.
-      pass.order(canonicalOrder(given).filter((p) => p.route.type === 'page').map((p) => prerenderedPagePath(p.pathname)));
+      const pages = canonicalOrder(given).filter((p) => p.route.type === 'page');
+      // And each page's cacheKey: a page Astro restores under the key its stored result was read with is not read again.
+      pass.order(pages.map((p) => prerenderedPagePath(p.pathname)), pages.flatMap((p) => (typeof p.cacheKey === 'string' ? [[prerenderedPagePath(p.pathname), p.cacheKey] as [PagePath, string]] : [])));
       if (keysFile === undefined) return renderOrder(given);
       const order = renderOrder(given, readKeys(keysFile));
       recordKeys(keysFile, given);

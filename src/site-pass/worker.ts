@@ -13,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { codeDigest } from '../lib/code-digest.ts';
 import { toPlainError } from '../lib/thread-errors.ts';
 import { isPagefindOutputPath, PAGEFIND_DIR, resolveUrl, type PagePath } from '../lib/urls.ts';
 import { checkBuiltSite, type BuiltSiteCheck } from '../links/check-built-site.ts';
@@ -24,7 +25,7 @@ import { pagefindOutputDir, prunePagefindOutputs } from '../search/pagefind-outp
 import { ShardedPagefind } from '../search/pagefind-shards.ts';
 import type { PagefindInput } from '../search/pagefind-feed.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
-import { loadPageCache, pageCacheDir, readCached, savePageCache, type PageCache } from './page-cache.ts';
+import { loadPageCache, pageCacheDir, readCached, savePageCache, type CachedPage, type PageCache } from './page-cache.ts';
 import { keptPreviewsDir, NO_PREVIEWS, writeLinkPreviews } from './link-previews.ts';
 import { LikelyInputs } from './likely-inputs.ts';
 import { keepTree, restoreTree } from './kept-tree.ts';
@@ -47,9 +48,24 @@ const likely = new LikelyInputs(stored, setup.previousOutDir);
 let fromCache = 0;
 let finishing = false;
 
+/** A page the build wrote, read now (as it renders, or from disk at the end). */
 function take(page: PagePath, bytes: Uint8Array): void {
   const { cached, hit, html } = readCached(stored, page, bytes);
   if (hit) fromCache++;
+  use(page, { ...cached, made: madeFrom(page) }, () => html ?? utf8.decode(bytes));
+}
+
+/**
+ * A page Astro restored from its cache under the same `cacheKey` and code as the page the stored
+ * result was read from (see {@link madeFrom}): the same bytes, so the stored result is used
+ * without reading the file; Pagefind reads it only if its shard must be indexed again.
+ */
+function takeKnown(page: PagePath, before: CachedPage, outDir: string): void {
+  fromCache++;
+  use(page, before, () => fs.readFileSync(path.join(outDir, page), 'utf8'));
+}
+
+function use(page: PagePath, cached: CachedPage, html: () => string): void {
   kept.set(page, cached);
   const { scan, entry, pagefind, pagefindKey } = cached.read;
   scans.set(page, scan);
@@ -60,7 +76,26 @@ function take(page: PagePath, bytes: Uint8Array): void {
   entries.set(page, entry);
   // Keyed by the hash of what Pagefind reads, kept with the page's result: a page from the cache
   // is decoded only if its shard must be indexed again.
-  give(page, { key: pagefindKey, html: () => pagefindInput(html ?? utf8.decode(bytes), pagefind) });
+  give(page, { key: pagefindKey, html: () => pagefindInput(html(), pagefind) });
+}
+
+/** Each keyed page's `cacheKey` in this build (its path -> key), as the prerenderer gave them. */
+let cacheKeys = new Map<PagePath, string>();
+let pagesCode: string | undefined;
+
+/**
+ * What a page was made from, when Astro may restore it rather than render it: the project's
+ * code (src/, the Astro config, the lock file) and its `cacheKey`. Astro restores a page only
+ * when its key and code are the last build's, and then its output of that build; a stored result
+ * read from a page made from the same key and code is that page's result. Code Astro hashes per
+ * page is hashed here whole, so any change to it reads every page again. Undefined for a page
+ * without a key (always rendered, so always read).
+ */
+function madeFrom(page: PagePath): string | undefined {
+  const key = cacheKeys.get(page);
+  if (key === undefined) return undefined;
+  pagesCode ??= codeDigest('pages', ['.', '../astro.config.mjs', '../package-lock.json']);
+  return `${pagesCode}:${key}`;
 }
 
 /** A page's input to its Pagefind shard; one that renders with a new input starts indexing its shard at once. */
@@ -86,8 +121,16 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   // read from disk now; a page it named but the build did not write is dropped.
   const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
   let readAtEnd = 0;
+  let knownByKey = 0;
   for (const page of htmlFiles) {
     if (scans.has(page)) continue;
+    const before = stored.get(page);
+    const made = madeFrom(page);
+    if (before && made !== undefined && before.made === made) {
+      takeKnown(page, before, outDir);
+      knownByKey++;
+      continue;
+    }
     take(page, fs.readFileSync(path.join(outDir, page)));
     readAtEnd++;
   }
@@ -149,7 +192,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     speculatedShards: shards.filter((s) => s.speculated).length,
     waitedMs: index.waitedMs,
   };
-  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, fromCache, checkRestored: reused !== undefined };
+  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, knownByKey, fromCache, checkRestored: reused !== undefined };
 }
 
 /**
@@ -180,7 +223,10 @@ function failed(error: unknown): FromWorker {
 
 port.on('message', (message: ToWorker) => {
   try {
-    if (message.kind === 'order') feed.order(message.pages);
+    if (message.kind === 'order') {
+      cacheKeys = new Map(message.keys);
+      feed.order(message.pages);
+    }
     else if (message.kind === 'page') take(message.page, message.bytes);
     else finish(message.outDir, message.files, message.env).then((result) => send({ kind: 'done', result }), (error: unknown) => send(failed(error)));
   } catch (error) {

@@ -16,8 +16,13 @@ const log = (pagesRead: string) =>
 describe('bench build log', () => {
   it('reads pages rendered and reused from the [pages-read] line, with or without the page-cache note', () => {
     for (const line of ['7 pages read while rendering, 1045 from disk after', '7 pages read while rendering, 1045 from disk after; 1050 unchanged since the last build, taken from the page cache']) {
-      expect(readBuildLog(log(line))).toEqual({ skipped: false, pagesRendered: 7, pagesReused: 1045, sectionsRendered: 0, sectionsUnchanged: 1007, contentSeconds: 0.592, afterLastPageSeconds: 2.202 });
+      expect(readBuildLog(log(line))).toEqual({ skipped: false, pagesRendered: 7, pagesReused: 1045, pagesNotRead: 0, sectionsRendered: 0, sectionsUnchanged: 1007, contentSeconds: 0.592, afterLastPageSeconds: 2.202 });
     }
+  });
+
+  it('counts the reused pages the site pass did not read among those reused', () => {
+    const line = '8 pages read while rendering, 2 from disk after, 1042 not read (restored by Astro under the cacheKey and code their stored result was read with); 1050 unchanged since the last build, taken from the page cache';
+    expect(readBuildLog(log(line))).toMatchObject({ pagesRendered: 8, pagesReused: 1044, pagesNotRead: 1042 });
   });
 
   it('reads the sections rendered whether or not the loader used its thread pool', () => {

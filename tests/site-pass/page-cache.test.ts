@@ -11,7 +11,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import { pagefindInput } from '../../src/search/pagefind-input.ts';
-import { loadPageCache, partOf, readCached, readerVersion, savePageCache, type PageCache } from '../../src/site-pass/page-cache.ts';
+import { loadPageCache, partOf, readCached, readerVersion, savePageCache, type CachedPage, type PageCache } from '../../src/site-pass/page-cache.ts';
 import { readPage } from '../../src/site-pass/read-page.ts';
 import { sectionPages, siteDir } from '../helpers/site.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
@@ -141,5 +141,23 @@ describe('page cache', () => {
     savePageCache(dir, new Map(), undefined, again);
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(loadPageCache(dir).size).toBe(0);
+  });
+
+  it('keeps what each page was made from, and writes a part again when only that changed', () => {
+    const { pages, stored } = firstPass();
+    const dir = path.join(tmp, 'made', 'pages');
+    const made = new Map(pages.map(({ page }, i) => [page, `code:key-${i}`]));
+    const withMade: PageCache = new Map([...stored].map(([page, result]) => [page, { ...result, made: made.get(page) }]));
+    savePageCache(dir, withMade);
+    const loaded = loadPageCache(dir);
+    for (const { page } of pages) expect(loaded.get(page)?.made).toBe(made.get(page));
+
+    // The same bytes, made from another key (a page Astro rendered again with the same output): its part is written again.
+    const { page } = pages[0] as { page: PagePath };
+    const next: PageCache = new Map(loaded);
+    next.set(page, { ...(loaded.get(page) as CachedPage), made: 'code:another-key' });
+    expect(savePageCache(dir, next, undefined, loaded)).toBe(1);
+    expect(loadPageCache(dir).get(page)?.made).toBe('code:another-key');
+    expect(savePageCache(dir, loadPageCache(dir), undefined, loadPageCache(dir))).toBe(0);
   });
 });

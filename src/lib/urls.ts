@@ -88,13 +88,33 @@ export const fileParam = (path: PagePath): string => routeSegments(path).at(-1) 
 export function relativeUrl(from: PagePath, to: PagePath, fragment?: string | null): RelativeUrl {
   const hash = fragment ? `#${encodeURIComponent(fragment)}` : '';
   if (from === to && hash) return hash as RelativeUrl;
+  // The path part depends on `from` only through its folder.
+  const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\0${to}`;
+  let path = relativePaths.get(key);
+  if (path === undefined) {
+    path = relativePath(from, to);
+    if (relativePaths.size >= MAX_RELATIVE) relativePaths.clear();
+    relativePaths.set(key, path);
+  }
+  return `${path}${hash}` as RelativeUrl;
+}
+
+/**
+ * The last relative paths made, by the folder of the page they are written on and the page they
+ * lead to: a page links a few pages many times (the 5,000-section source page links 5,000 section
+ * pages 200,000 times), and every page of the site is made of such links.
+ */
+const relativePaths = new Map<string, string>();
+const MAX_RELATIVE = 50_000;
+
+function relativePath(from: PagePath, to: PagePath): string {
   const fromDirs = from.split('/').slice(0, -1);
   const toParts = to.split('/');
   let shared = 0;
   while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared]) shared++;
   const up = fromDirs.length - shared;
   const rest = toParts.slice(shared).map(encodeURIComponent).join('/');
-  return `${'../'.repeat(up)}${rest}${hash}` as RelativeUrl;
+  return `${'../'.repeat(up)}${rest}`;
 }
 
 /** The search page's results for `query`, as written on page `from`: `../search.html?q=Russia`. */

@@ -29,6 +29,19 @@ describe('relativeUrl and resolveUrl', () => {
     }
   });
 
+  it('writes the same link from pages in different folders for each folder, however often it was written before', () => {
+    const to = 'entities/nato.html' as PagePath;
+    for (let round = 0; round < 2; round++) {
+      expect(relativeUrl('history/a.html' as PagePath, to, 'p-1')).toBe('../entities/nato.html#p-1');
+      expect(relativeUrl('history/b.html' as PagePath, to)).toBe('../entities/nato.html');
+      expect(relativeUrl('index.html' as PagePath, to, 'p-1')).toBe('entities/nato.html#p-1');
+      expect(relativeUrl('entities/x.html' as PagePath, to)).toBe('nato.html');
+      expect(relativeUrl('a/b/c.html' as PagePath, to)).toBe('../../entities/nato.html');
+      expect(relativeUrl('entities/nato.html' as PagePath, to, 'p-1')).toBe('#p-1');
+      expect(relativeUrl('entities/nato.html' as PagePath, to)).toBe('nato.html');
+    }
+  });
+
   it('never writes a URL that starts with "/" or has a scheme', () => {
     fc.assert(
       fc.property(pagePath, pagePath, fragment, (from, to, hash) => {

@@ -23,11 +23,13 @@ describe('how many shards, and which page goes where', () => {
   it('gives a small site one index, a large one a few, never more than the maximum', () => {
     expect(shardCount(50)).toBe(1);
     expect(shardCount(1052)).toBe(4);
+    expect(shardCount(1499)).toBe(4);
     expect(shardCount(5054)).toBe(MAX_SHARDS);
+    expect(shardCount(1500)).toBe(8);
     fc.assert(fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }), (a, b) => {
       const [small, large] = a <= b ? [a, b] : [b, a];
       expect(shardCount(small)).toBeLessThanOrEqual(shardCount(large));
-      expect([1, 2, 4]).toContain(shardCount(large));
+      expect([1, 2, 4, 8]).toContain(shardCount(large));
       // Each shard holds no more than about twice the pages meant for one.
       expect(large / shardCount(large) < 2 * PAGES_PER_SHARD || shardCount(large) === MAX_SHARDS).toBe(true);
     }));

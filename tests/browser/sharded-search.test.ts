@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())('search over a sharded index, in Chromium', (
     fs.rmSync(path.join(sharded, 'pagefind'), { recursive: true });
     const pages = listFiles(sharded).filter((f) => f.endsWith('.html')).sort() as PagePath[];
     // Few pages per shard, so the seed's pages make four shards.
-    const pass = new SitePass(sharded, undefined, Math.ceil(pages.length / 8));
+    const pass = new SitePass(sharded, undefined, Math.ceil(pages.length / 4));
     pass.order(pages);
     const result = await pass.finish(sharded, listFiles(sharded), { ...process.env, LINKS_LOCK_CHECK: 'off' });
     expect(result.check.failures).toEqual([]);

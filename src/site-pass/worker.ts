@@ -5,10 +5,11 @@
  * (link-previews.ts) and runs the link checks.
  *
  * With a cache folder, a page whose bytes are those of a stored result (page-cache.ts) is not
- * parsed; and when Pagefind's whole input is the last successful build's, its output is restored
- * (src/search/pagefind-output-cache.ts); when every page, file and check input is the last
- * successful pass's, links.json, objects.inv, search-index.js and the check's report are restored
- * too (pass-outputs.ts). All are kept again at the end of a pass with no failure.
+ * parsed, and a page Astro restored under the `cacheKey` and code its stored result was read with
+ * is not even read (`madeFrom`); when Pagefind's whole input is the last successful build's, its
+ * output is restored (src/search/pagefind-output-cache.ts); when every page, file and check input
+ * is the last successful pass's, links.json, objects.inv, search-index.js and the check's report
+ * are restored too (pass-outputs.ts). All are kept again at the end of a pass with no failure.
  */
 import fs from 'node:fs';
 import path from 'node:path';

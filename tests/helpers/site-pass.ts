@@ -24,6 +24,8 @@ export interface PassRun {
   env?: NodeJS.ProcessEnv;
   /** Other files in the output folder before the pass (path -> text). */
   extra?: Record<string, string>;
+  /** Each keyed page's `cacheKey` in this build, as the prerenderer gives them (path -> key). */
+  keys?: Record<string, string>;
 }
 
 let runs = 0;
@@ -36,7 +38,7 @@ export async function runSitePass(root: string, run: PassRun): Promise<{ out: st
     fs.writeFileSync(path.join(out, file), text);
   }
   const sitePass = new SitePass(out, run.cacheDir, undefined, run.previousOutDir);
-  sitePass.order([...run.order]);
+  sitePass.order([...run.order], Object.entries(run.keys ?? {}) as [PagePath, string][]);
   for (const file of run.rendered ?? []) sitePass.page(file as PagePath, new TextEncoder().encode(run.pages[file] ?? ''));
   const result = await sitePass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off', ...run.env });
   return { out, result };

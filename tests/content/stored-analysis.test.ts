@@ -42,7 +42,10 @@ describe('stored analysis', () => {
     const sentence = fc.array(word, { minLength: 1, maxLength: 12 }).map((w) => w.join(' '));
     const paragraph = fc.array(fc.tuple(sentence, fc.constantFrom(' ', '  ', '\n')), { minLength: 1, maxLength: 5 })
       .map((parts) => parts.map(([s, gap]) => s + gap).join('').trim());
-    fc.assert(fc.property(fc.array(paragraph, { minLength: 1, maxLength: 4 }), (paragraphs) => {
+    // Distinct paragraphs: two with the same words get the same anchor id, which the renderer
+    // rightly refuses as a content error (a duplicate anchor), not an analysis to store.
+    const paragraphs = fc.uniqueArray(paragraph, { minLength: 1, maxLength: 4, selector: (p) => p.replace(/\s+/g, ' ') });
+    fc.assert(fc.property(paragraphs, (paragraphs) => {
       const a = analysisOf(paragraphs.join('\n\n'));
       expect(roundTrip(a)).toEqual(a);
     }), { numRuns: 150 });

@@ -3,6 +3,7 @@
  * (by their `lines`) are found in it, so the source page can link each part to its paragraph and
  * mark where a repair restores or flags something. Text no paragraph holds stays unlinked.
  */
+import { boundedMemo } from './bounded-memo.ts';
 import type { ParagraphRecord } from '../markdown/analyse-section.ts';
 import type { Repair } from '../schemas/repair.ts';
 
@@ -56,21 +57,14 @@ function collapse(text: string): Collapsed {
 }
 
 /** The last needles collapsed (a repair's words are looked for in each paragraph part of its line). */
-const needles = new Map<string, string>();
-const MAX_NEEDLES = 256;
+const needles = boundedMemo<string>(256);
 /** Whether trimming and joining whitespace runs into one space changes a text. */
 const COLLAPSIBLE = /^\s|\s$|\s\s|[^\S ]/;
 const collapseText = (text: string): string => (COLLAPSIBLE.test(text) ? text.trim().replace(/\s+/g, ' ') : text);
 
 /** `needle` trimmed, each whitespace run one space (a text that is so already comes back as it is, not copied). */
 export function collapsedNeedle(needle: string): string {
-  let joined = needles.get(needle);
-  if (joined === undefined) {
-    joined = collapseText(needle);
-    if (needles.size >= MAX_NEEDLES) needles.clear();
-    needles.set(needle, joined);
-  }
-  return joined;
+  return needles(needle, () => collapseText(needle));
 }
 
 /**

@@ -3,6 +3,7 @@
  * leading slash (`history/revolution.html`); every link written into a page is relative to that
  * page, so `dist/` works at `/`, under any sub-path, and from `file://`.
  */
+import { boundedMemo } from './bounded-memo.ts';
 
 /** A page's path from the site root, without a leading slash: `history/revolution.html`. */
 export type PagePath = string & { readonly __brand: 'PagePath' };
@@ -89,13 +90,7 @@ export function relativeUrl(from: PagePath, to: PagePath, fragment?: string | nu
   const hash = fragment ? `#${encodeURIComponent(fragment)}` : '';
   if (from === to && hash) return hash as RelativeUrl;
   // The path part depends on `from` only through its folder.
-  const key = `${from.slice(0, from.lastIndexOf('/') + 1)}\0${to}`;
-  let path = relativePaths.get(key);
-  if (path === undefined) {
-    path = relativePath(from, to);
-    if (relativePaths.size >= MAX_RELATIVE) relativePaths.clear();
-    relativePaths.set(key, path);
-  }
+  const path = relativePaths(`${from.slice(0, from.lastIndexOf('/') + 1)}\0${to}`, () => relativePath(from, to));
   return `${path}${hash}` as RelativeUrl;
 }
 
@@ -104,8 +99,7 @@ export function relativeUrl(from: PagePath, to: PagePath, fragment?: string | nu
  * lead to: a page links a few pages many times (the 5,000-section source page links 5,000 section
  * pages 200,000 times), and every page of the site is made of such links.
  */
-const relativePaths = new Map<string, string>();
-const MAX_RELATIVE = 50_000;
+const relativePaths = boundedMemo<string>(50_000);
 
 function relativePath(from: PagePath, to: PagePath): string {
   const fromDirs = from.split('/').slice(0, -1);
@@ -127,8 +121,7 @@ export function searchUrl(from: PagePath, query: string): RelativeUrl {
  * page's links mostly repeat a few paths with different fragments (a source page at 5,000
  * sections holds 200,000 links to 5,000 pages), and the checks resolve every one.
  */
-const resolvedPaths = new Map<string, PagePath>();
-const MAX_RESOLVED = 50_000;
+const resolvedPaths = boundedMemo<PagePath>(50_000);
 
 /** Resolve a relative URL written on page `from` back to a page path and fragment (for link checks). */
 export function resolveUrl(from: PagePath, href: string): { path: PagePath; fragment: string | null } {
@@ -138,13 +131,7 @@ export function resolveUrl(from: PagePath, href: string): { path: PagePath; frag
   if (withoutQuery === '') return { path: from, fragment };
   // The result depends on `from` only through its folder (and not at all for a path from the root).
   const key = `${withoutQuery.startsWith('/') ? '' : from.slice(0, from.lastIndexOf('/') + 1)}\0${withoutQuery}`;
-  let path = resolvedPaths.get(key);
-  if (path === undefined) {
-    path = resolvePath(from, withoutQuery);
-    if (resolvedPaths.size >= MAX_RESOLVED) resolvedPaths.clear();
-    resolvedPaths.set(key, path);
-  }
-  return { path, fragment };
+  return { path: resolvedPaths(key, () => resolvePath(from, withoutQuery)), fragment };
 }
 
 function resolvePath(from: PagePath, withoutQuery: string): PagePath {

@@ -121,6 +121,11 @@ export function restoreTree(dir: string, key: string, out: string): boolean {
  * unchanged: only the manifest is written again (the files are neither linked nor listed).
  */
 export function rekeyKeptFiles(dir: string, key: string, files: ReadonlyMap<string, KeptFile>): void {
+  writeManifest(dir, key, files);
+}
+
+/** Writes the manifest of the tree at `dir` (the one place its layout is written; {@link keptManifest} reads it). */
+function writeManifest(dir: string, key: string, files: ReadonlyMap<string, KeptFile>): void {
   writeFileAtomic(manifestFile(dir), JSON.stringify({ key, files: [...files].map(([name, f]) => [name, f.size, f.hash, f.from]) } satisfies Manifest));
 }
 
@@ -142,8 +147,7 @@ export function keepFiles(dir: string, key: string, out: string, names: readonly
   }
   const next = `${dir}.next-${process.pid}`;
   linkFiles(out, filesDir(next), names);
-  const files = names.map((name): Manifest['files'][number] => [name, fs.statSync(path.join(out, ...name.split('/'))).size, hashes?.get(name) ?? '', from?.get(name) ?? '']);
-  writeFileAtomic(manifestFile(next), JSON.stringify({ key, files } satisfies Manifest));
+  writeManifest(next, key, new Map(names.map((name) => [name, { size: fs.statSync(path.join(out, ...name.split('/'))).size, hash: hashes?.get(name) ?? '', from: from?.get(name) ?? '' }])));
   fs.rmSync(dir, { recursive: true, force: true });
   fs.renameSync(next, dir);
 }

@@ -11,6 +11,8 @@ export interface Random {
   pick<T>(list: readonly T[]): T;
   /** True with probability `p`. */
   chance(p: number): boolean;
+  /** `count` elements of `list` (all of them when it is shorter), each at most once. */
+  sample<T>(list: readonly T[], count: number): T[];
 }
 
 /** A new generator; the same seed always gives the same sequence. */
@@ -32,6 +34,14 @@ export function createRandom(seed: number): Random {
       return list[int(0, list.length - 1)] as T;
     },
     chance: (p: number): boolean => next() < p,
+    sample: <T>(list: readonly T[], count: number): T[] => {
+      const pool = [...list];
+      for (let i = pool.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
+      }
+      return pool.slice(0, count);
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runIngest, SEED_TEXT as SEED } from '../helpers/ingest-cli.ts';
 import { fileHashes } from '../helpers/site.ts';
+import { createRandom } from '../../bench/random.ts';
 
 /**
  * The promises ingest makes to editors, run against a copy of the whole seed content (sections,
@@ -30,24 +31,6 @@ const seedDrafts = () => [...fileHashes(content).keys()].filter((f) => f.endsWit
 
 /** Entity files put in ingest's way per run of the test below. */
 const ENTITY_SAMPLE = 5;
-
-/** `count` of `items`, picked by a small seeded generator (mulberry32), the same for the same seed. */
-function seededSample<T>(items: readonly T[], count: number, seed: number): T[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pool = [...items];
-  for (let i = pool.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [pool[i], pool[j]] = [pool[j] as T, pool[i] as T];
-  }
-  return pool.slice(0, count);
-}
 
 describe('without --force', () => {
   it('adds a new source beside existing sections and entities without changing any of them', () => {
@@ -76,7 +59,7 @@ describe('without --force', () => {
     console.log(`[overwrite] entity files sampled with seed ${sampleSeed}; replay with INGEST_OVERWRITE_SEED=${sampleSeed}`);
     const entityFiles = planned.filter((p) => p.startsWith('entities/'));
     expect(entityFiles.length).toBeGreaterThan(ENTITY_SAMPLE);
-    const checked = [...planned.filter((p) => !p.startsWith('entities/')), ...seededSample(entityFiles, ENTITY_SAMPLE, sampleSeed)];
+    const checked = [...planned.filter((p) => !p.startsWith('entities/')), ...createRandom(sampleSeed).sample(entityFiles, ENTITY_SAMPLE)];
     let refused = 0;
     for (const relative of checked) {
       fs.rmSync(empty, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { buildSite, tempBuildRoot } from '../helpers/temp-build.ts';
 import { fileHashes, filesUnder } from '../helpers/site.ts';
 import { buildDirs } from '../../src/lib/build-dirs.ts';
 import { readBuildLog } from '../../bench/build-log.ts';
+import { createRandom } from '../../bench/random.ts';
 import { removeOrphanEntities } from '../helpers/orphans.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -31,19 +32,10 @@ afterAll(() => {
   for (const dir of cleanCaches) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(SEED);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+// The bench's seeded generator (mulberry32), so a failing sequence can be replayed.
+const random = createRandom(SEED);
+const rand = random.next;
+const pick = <T,>(list: readonly T[]): T => random.pick(list);
 
 const sectionFiles = () => filesUnder(path.join(content, 'sections')).filter((f) => f.endsWith('.mdx')).sort();
 const read = (rel: string) => fs.readFileSync(path.join(content, rel), 'utf8');

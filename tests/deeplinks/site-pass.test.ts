@@ -5,12 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PagePath } from '../../src/lib/urls.ts';
 import { listFiles } from '../../src/links/scan-site.ts';
-import { FALLBACK_GLOBAL, type FallbackIndex } from '../../src/search/fallback-index.ts';
 import { SitePass } from '../../src/site-pass/handle.ts';
+import { fallbackIndexIn } from '../helpers/site-pass.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const section = (title: string, body: string) =>
@@ -47,9 +46,7 @@ describe('site pass', () => {
     expect(fs.existsSync(path.join(out, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'pagefind', 'pagefind-ui.js'))).toBe(false);
     expect(result.fallback.pages).toBe(2);
-    const sandbox: { window: Record<string, unknown> } = { window: {} };
-    vm.runInNewContext(fs.readFileSync(path.join(out, 'search-index.js'), 'utf8'), sandbox);
-    const fallback = sandbox.window[FALLBACK_GLOBAL] as FallbackIndex;
+    const fallback = fallbackIndexIn(out);
     expect(fallback.pages.map((p) => [p.u, p.t, p.s])).toEqual([['history/a.html', 'Alpha', 'About Alpha.'], ['history/b.html', 'Beta', 'About Beta.']]);
     expect(fallback.pages[1]?.h).toEqual([['', 'Beta', 'beta sanctions followed']]);
 

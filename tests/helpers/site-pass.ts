@@ -5,7 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PagePath } from '../../src/lib/urls.ts';
+import vm from 'node:vm';
+import { searchIndexPath, type PagePath } from '../../src/lib/urls.ts';
+import { FALLBACK_GLOBAL, type FallbackIndex } from '../../src/search/fallback-index.ts';
 import { listFiles } from '../../src/links/scan-site.ts';
 import { SitePass } from '../../src/site-pass/handle.ts';
 import type { SitePassResult } from '../../src/site-pass/messages.ts';
@@ -55,3 +57,10 @@ export const sectionHtml = (title: string, body: string, footer?: string): strin
 /** A small built home page whose `<main>` holds `main` (links to the section pages). */
 export const homeHtml = (main: string): string =>
   `<!doctype html><html lang="en"><head><title>Home</title></head><body><main>${main}</main></body></html>`;
+
+/** The `file://` search index a pass wrote into `out`, as the search page reads it: the script run, its global read. */
+export function fallbackIndexIn(out: string): FallbackIndex {
+  const sandbox: { window: Record<string, unknown> } = { window: {} };
+  vm.runInNewContext(fs.readFileSync(path.join(out, searchIndexPath()), 'utf8'), sandbox);
+  return sandbox.window[FALLBACK_GLOBAL] as FallbackIndex;
+}

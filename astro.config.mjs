@@ -31,6 +31,10 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   markdown: {
+    // No syntax highlighter: the site's own MDX pages show no code in colour (a code block stays a
+    // plain <pre><code>, legible in dark mode and print), and loading Shiki's grammar engine cost
+    // every build about 0.1 s whether a page had code or not.
+    syntaxHighlight: false,
     // Sätteri (the default) runs no plugins and rewrites quotes: the text must stay verbatim.
     // Sections are rendered by their content loader (src/content/loaders.ts); this processor
     // serves the site's own MDX pages.

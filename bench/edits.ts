@@ -1,7 +1,9 @@
 /**
  * The edits an editor makes between two builds, applied to a benchmark's content folder in place,
  * each the smallest change of its kind and the same on every run (the section picked is the one in
- * the middle of the sorted file list; the entity is named):
+ * the middle of the sorted file list; the entity is named). A step timed more than once (`--warm-runs`)
+ * makes a new edit of the same kind each time: repeat `run` (from 0) takes the section `run` places
+ * after the middle one, so no two repeats touch the same section, and renames the entity again:
  *
  * - a section's text: one sentence added to one paragraph;
  * - a section added: a copy of a section under a new slug and title;
@@ -19,9 +21,13 @@ function sectionFiles(contentDir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 }
 
-function middleSection(contentDir: string): string {
-  const files = sectionFiles(contentDir);
-  const file = files[Math.floor(files.length / 2)];
+/** A section the bench added (bench's own copies are not picked again). */
+const ADDED = /-added(?:-\d+)?\.mdx$/;
+
+/** The section `run` places after the middle one of the sorted list of the folder's own sections. */
+function pickSection(contentDir: string, run: number): string {
+  const files = sectionFiles(contentDir).filter((f) => !ADDED.test(f));
+  const file = files[(Math.floor(files.length / 2) + run) % Math.max(files.length, 1)];
   if (file === undefined) throw new Error(`bench: ${contentDir}/sections holds no .mdx file to edit; did the ingest write any?`);
   return file;
 }
@@ -29,9 +35,9 @@ function middleSection(contentDir: string): string {
 /** A paragraph line of a section body ends with its anchor, `{/* #p-... *\/}`. */
 const PARAGRAPH_END = / \{\/\* #p-[a-z0-9-]+ \*\/\}$/;
 
-/** Adds a sentence to the first paragraph of the middle section. */
-export function editSectionText(contentDir: string): string {
-  const rel = middleSection(contentDir);
+/** Adds a sentence to the first paragraph of the middle section (repeat `run`: `run` sections after it). */
+export function editSectionText(contentDir: string, run = 0): string {
+  const rel = pickSection(contentDir, run);
   const file = path.join(contentDir, 'sections', rel);
   const lines = fs.readFileSync(file, 'utf8').split('\n');
   const at = lines.findIndex((line) => PARAGRAPH_END.test(line));
@@ -49,10 +55,13 @@ function splitFile(file: string): { frontmatter: ReturnType<typeof parseDocument
   return { frontmatter: parseDocument(text.slice(4, end + 1)), body: text.slice(end + 5) };
 }
 
-/** Copies the middle section to `<slug>-added.mdx` in its topic, titled "<title> (added)", with no aliases. */
-export function addSection(contentDir: string): string {
-  const rel = middleSection(contentDir);
-  const target = rel.replace(/\.mdx$/, '-added.mdx');
+/**
+ * Copies the middle section (repeat `run`: `run` sections after it) to `<slug>-added.mdx` in its
+ * topic (`-added-<run + 1>` for a repeat), titled "<title> (added)", with no aliases.
+ */
+export function addSection(contentDir: string, run = 0): string {
+  const rel = pickSection(contentDir, run);
+  const target = rel.replace(/\.mdx$/, run === 0 ? '-added.mdx' : `-added-${run + 1}.mdx`);
   const { frontmatter, body } = splitFile(path.join(contentDir, 'sections', rel));
   frontmatter.set('title', `${String(frontmatter.get('title'))} (added)`);
   frontmatter.delete('aliases');
@@ -60,7 +69,7 @@ export function addSection(contentDir: string): string {
   return `section ${target} added`;
 }
 
-/** Renames entity `id`, keeping its old name as the first alias. */
+/** Renames entity `id`, keeping its old name as the first alias (each repeat renames it again, from the name it has). */
 export function renameEntity(contentDir: string, id: string): string {
   const file = path.join(contentDir, 'entities', `${id}.yaml`);
   if (!fs.existsSync(file)) throw new Error(`bench: no entity ${file} to rename; pass --rename <entity id> with one of ${contentDir}/entities/*.yaml`);

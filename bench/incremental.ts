@@ -7,6 +7,10 @@
  * 2. nothing changed, `npm run build` as an editor runs it (it finds nothing changed and skips);
  * 3. one section's text changed; 4. one section added; 5. one entity renamed.
  *
+ * With `warmRuns` above 1 each step is timed that many times, each after a new edit of its kind
+ * (bench/edits.ts), and its median build is the one reported, with every run's seconds: one
+ * build of a few seconds on a shared machine varies by a second or more from run to run.
+ *
  * The cold builds and the warm ones are two calls, so that other builds of the same content (the
  * floor, Starlight) can run between them, before any edit. Edits accumulate, as an editor's would. Every build is timed and its own log read for the pages
  * it rendered and reused (bench/build-log.ts). A warm build starts once the build before it has
@@ -37,6 +41,8 @@ export interface BuildRun extends BuildLog {
   loadAverage: number;
   /** Seconds spent, before this build started, waiting for the build before it to finish removing the output folder it replaced. */
   waitedForCleanupSeconds: number;
+  /** Every timed run of this step, in seconds, in the order run (this build is their median). */
+  secondsAll: number[];
 }
 
 export interface IncrementalOptions {
@@ -46,6 +52,8 @@ export interface IncrementalOptions {
   logDir: string;
   /** Cold builds to time (the median is kept); the warm ones follow the last. */
   coldRuns: number;
+  /** Times each warm step is run, each after its own edit (the median is kept); 1 when absent. */
+  warmRuns?: number;
   /** Seconds since 1970 of the citation date every build of the run shows (src/lib/build-date.ts). */
   sourceDateEpoch: number;
   /** The entity the last step renames. */
@@ -54,13 +62,23 @@ export interface IncrementalOptions {
   loadAverage: () => number;
 }
 
-const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions) => string; env?: NodeJS.ProcessEnv }[] = [
+/** The warm steps in order; `edit` makes the change before the build (repeat `run` of the step, from 0). */
+const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions, run: number) => string; env?: NodeJS.ProcessEnv }[] = [
   { step: 'unchanged', edit: () => 'nothing; Astro run anyway (SITE_REBUILD=1)', env: { SITE_REBUILD: '1' } },
   { step: 'unchanged-skipped', edit: () => 'nothing; npm run build as it is' },
-  { step: 'text-edit', edit: (o) => editSectionText(o.contentDir) },
-  { step: 'section-added', edit: (o) => addSection(o.contentDir) },
+  { step: 'text-edit', edit: (o, run) => editSectionText(o.contentDir, run) },
+  { step: 'section-added', edit: (o, run) => addSection(o.contentDir, run) },
   { step: 'entity-renamed', edit: (o) => renameEntity(o.contentDir, o.renameEntityId) },
 ];
+
+type TimedBuild = Omit<BuildRun, 'ratioToCold' | 'secondsAll'>;
+
+/** The median run by wall time (the lower middle one of an even count), with every run's seconds. */
+export function medianRun<T extends { seconds: number }>(runs: readonly T[]): T & { secondsAll: number[] } {
+  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
+  if (!median) throw new Error('bench: no build ran (the number of runs must be at least 1)');
+  return { ...median, secondsAll: runs.map((r) => r.seconds) };
+}
 
 /** The environment of every build of one benchmark: its folders, and one citation date (so a build after midnight re-renders nothing for it). */
 function buildEnv(o: IncrementalOptions): NodeJS.ProcessEnv {
@@ -82,7 +100,7 @@ export async function waitForCleanup(env: NodeJS.ProcessEnv): Promise<number> {
   return Number(((performance.now() - start) / 1000).toFixed(2));
 }
 
-async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: string, change: string, logName: string): Promise<Omit<BuildRun, 'ratioToCold'>> {
+async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: string, change: string, logName: string): Promise<TimedBuild> {
   const waitedForCleanupSeconds = await waitForCleanup(env);
   const loadAverage = o.loadAverage();
   o.progress(`build: ${step} (${change}; load average ${loadAverage.toFixed(1)}${waitedForCleanupSeconds > 0 ? `; waited ${waitedForCleanupSeconds} s for the last build to remove the output it replaced` : ''})`);
@@ -96,25 +114,33 @@ async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: s
 /** Cold builds (`coldRuns` of them, each with no cache and no output); returns the median. */
 export async function coldBuilds(o: IncrementalOptions): Promise<{ cold: BuildRun; coldSeconds: number[] }> {
   const env = buildEnv(o);
-  const colds: Omit<BuildRun, 'ratioToCold'>[] = [];
+  const colds: TimedBuild[] = [];
   for (let run = 1; run <= o.coldRuns; run++) {
     fs.rmSync(o.outDir, { recursive: true, force: true });
     fs.rmSync(buildDirs(env, ROOT).cacheDir, { recursive: true, force: true });
     colds.push(await timedBuild(o, env, 'cold', `no cache, run ${run} of ${o.coldRuns}`, `build-cold-${run}.log`));
   }
-  const median = [...colds].sort((a, b) => a.seconds - b.seconds)[Math.floor((colds.length - 1) / 2)];
-  if (!median) throw new Error('bench: no cold build ran (coldRuns must be at least 1)');
-  return { cold: { ...median, ratioToCold: 1 }, coldSeconds: colds.map((c) => c.seconds) };
+  const cold = medianRun(colds);
+  return { cold: { ...cold, ratioToCold: 1 }, coldSeconds: cold.secondsAll };
 }
 
-/** The warm steps, each after its edit, on the cache the last build left; ratios to `coldSeconds`. */
+/**
+ * The warm steps, each after its edit, on the cache the last build left; ratios to `coldSeconds`.
+ * Each step runs `warmRuns` times in a row (each after a new edit) before the next step starts.
+ */
 export async function warmBuilds(o: IncrementalOptions, coldSeconds: number, only?: readonly string[]): Promise<BuildRun[]> {
   const env = buildEnv(o);
   const warm: BuildRun[] = [];
   const unknown = only?.filter((name) => !WARM_STEPS.some((s) => s.step === name)) ?? [];
   if (unknown.length) throw new Error(`bench: no warm step ${unknown.join(', ')}; the steps are ${WARM_STEPS.map((s) => s.step).join(', ')}`);
+  const repeats = Math.max(1, Math.floor(o.warmRuns ?? 1));
   for (const { step, edit, env: extra } of WARM_STEPS.filter((s) => !only || only.includes(s.step))) {
-    const built = await timedBuild(o, { ...env, ...extra }, step, edit(o), `build-${step}.log`);
+    const runs: TimedBuild[] = [];
+    for (let run = 0; run < repeats; run++) {
+      const change = edit(o, run);
+      runs.push(await timedBuild(o, { ...env, ...extra }, step, repeats > 1 ? `${change} (run ${run + 1} of ${repeats})` : change, repeats > 1 ? `build-${step}-${run + 1}.log` : `build-${step}.log`));
+    }
+    const built = medianRun(runs);
     warm.push({ ...built, ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
   }
   return warm;

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--rename maxim-litvinov]
- *   [--no-throughput] [--no-floor] [--starlight]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--warm-runs 1]
+ *   [--rename maxim-litvinov] [--no-throughput] [--no-floor] [--starlight] [--steps a,b]`
  *
  * For each size n: generate scraped-style text of n sections whose numbers are lost as the seed's
  * scraper lost them (bench/generate.ts), ingest it into a fresh content folder and count the
@@ -8,7 +8,8 @@
  * output), then the floor (bare Astro + MDX, bench/floor/) and, with --starlight, Starlight
  * (bench/starlight/) over the same content, then warm builds after each of an editor's edits
  * (nothing; one section's text; one section added; one entity renamed), with the pages each
- * rendered and reused. Everything is under bench/out/ (git ignores it). Prints a table per size
+ * rendered and reused; `--runs` and `--warm-runs` time each cold build and each warm step that
+ * many times and keep the median. Everything is under bench/out/ (git ignores it). Prints a table per size
  * and merges the results into bench/results.json (a run replaces the sizes it ran).
  */
 import fs from 'node:fs';
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,1000,5000' },
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
+    'warm-runs': { type: 'string', default: '1' },
     rename: { type: 'string', default: 'maxim-litvinov' },
     'no-throughput': { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
@@ -45,7 +47,13 @@ const steps = values.steps.split(',').map((s) => s.trim()).filter(Boolean);
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes expects whole numbers separated by commas, such as 100,1000; got "${values.sizes}"`);
 const seed = Number(values.seed);
-const runs = Math.max(1, Number(values.runs));
+const wholeCount = (flag: string, value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} expects a whole number of runs, 1 or more; got "${value}"`);
+  return n;
+};
+const runs = wholeCount('runs', values.runs);
+const warmRuns = wholeCount('warm-runs', values['warm-runs']);
 const COMMIT = process.env.BENCH_COMMIT ?? (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown');
 const loadAverage = () => os.loadavg()[0] ?? 0;
 
@@ -64,7 +72,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
   progress(`ingest took ${secs(ingest.seconds)}; ${repairs.draftsWithRepairs} of ${repairs.drafts} drafts carry candidate repairs (${repairs.repairs} repairs for ${repairs.numbersLost} numbers the text lost)`);
 
   const dist = path.join(dir, 'dist');
-  const options = { contentDir, outDir: dist, logDir: dir, coldRuns: runs, sourceDateEpoch: Math.floor(Date.now() / 1000), renameEntityId: values.rename, progress, loadAverage };
+  const options = { contentDir, outDir: dist, logDir: dir, coldRuns: runs, warmRuns, sourceDateEpoch: Math.floor(Date.now() / 1000), renameEntityId: values.rename, progress, loadAverage };
   const { cold, coldSeconds } = await coldBuilds(options);
   const stats = siteStats(dist);
   // The floor and Starlight build the content as the cold build saw it, before any edit.
@@ -82,7 +90,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
     buildCpuSeconds: Number(cold.cpuSeconds.toFixed(2)),
     pagesPerSecond: Number((stats.htmlPages / cold.seconds).toFixed(1)),
     peakRssBytes: cold.peakRssBytes,
-    builds: [cold, ...warm].map((b) => ({ ...b, seconds: Number(b.seconds.toFixed(3)), cpuSeconds: Number(b.cpuSeconds.toFixed(2)), loadAverage: Number(b.loadAverage.toFixed(2)) })),
+    builds: [cold, ...warm].map((b) => ({ ...b, seconds: Number(b.seconds.toFixed(3)), secondsAll: b.secondsAll.map((t) => Number(t.toFixed(3))), cpuSeconds: Number(b.cpuSeconds.toFixed(2)), loadAverage: Number(b.loadAverage.toFixed(2)) })),
     stats,
     ...others,
   };

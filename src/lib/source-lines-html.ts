@@ -47,13 +47,17 @@ export interface SourceLinesInput {
 /** Attributes in order; `true` is a bare attribute, `undefined` none. */
 type Attrs = [name: string, value: string | number | true | undefined][];
 
-function tag(name: string, attrs: Attrs, inner: string): string {
+function openTag(name: string, attrs: Attrs): string {
   let open = `<${name}`;
   for (const [key, value] of attrs) {
     if (value === undefined) continue;
     open += value === true ? ` ${key}` : ` ${key}="${escapeAttribute(String(value))}"`;
   }
-  return `${open}>${inner}</${name}>`;
+  return `${open}>`;
+}
+
+function tag(name: string, attrs: Attrs, inner: string): string {
+  return `${openTag(name, attrs)}${inner}</${name}>`;
 }
 
 const text = (value: string): string => escapeText(value);
@@ -63,12 +67,38 @@ const text = (value: string): string => escapeText(value);
  * 74,000 pieces at 5,000 sections, which Astro flattens again when it encodes the page.
  */
 export function sourceLinesHtml(input: SourceLinesInput): string {
+  const parts = pageParts();
   const items = new Array<string>(input.lines.length);
-  for (let i = 0; i < input.lines.length; i++) items[i] = lineItem(input, input.lines[i] ?? '', i + 1);
+  for (let i = 0; i < input.lines.length; i++) items[i] = lineItem(input, parts, input.lines[i] ?? '', i + 1);
   return items.join('');
 }
 
-function lineItem(input: SourceLinesInput, line: string, n: number): string {
+/**
+ * The markup a page repeats on many lines, made once per page: a section's paragraph is linked
+ * from every line it holds, and the "In:" list of a section from each of its lines.
+ */
+interface PageParts {
+  /** `<span class="source-segment" …>` of a paragraph, by `section\0paragraph`. */
+  segmentOpen: Map<string, string>;
+  /** The link after a paragraph's part of a line, by `section\0paragraph`. */
+  where: Map<string, string>;
+  /** A line's "In: …" links, by the ids of the sections holding it. */
+  places: Map<string, string>;
+}
+
+const pageParts = (): PageParts => ({ segmentOpen: new Map(), where: new Map(), places: new Map() });
+
+/** `parts.get(key)`, made by `make` the first time. */
+function once(parts: Map<string, string>, key: string, make: () => string): string {
+  let made = parts.get(key);
+  if (made === undefined) {
+    made = make();
+    parts.set(key, made);
+  }
+  return made;
+}
+
+function lineItem(input: SourceLinesInput, parts: PageParts, line: string, n: number): string {
   if (line.trim() === '') return tag('li', [['id', sourceLineAnchor(n)], ['class', 'source-line source-line--blank'], ['value', n]], tag('span', [['class', 'visually-hidden']], 'blank line'));
   const reason = input.dropped.get(n);
   const segments: LineSegment[] = reason ? [{ text: line, repairs: [] }] : placeLine(line, input.candidates.get(n) ?? []);
@@ -77,29 +107,37 @@ function lineItem(input: SourceLinesInput, line: string, n: number): string {
   const where = reason
     ? tag('span', [['class', 'badge badge--dropped']], text(`dropped: ${reasonLabel(reason)}`))
     : places.length
-      ? `In: ${places.map((s) => tag('a', [['href', relativeUrl(input.path, sectionIdPath(s.id))]], text(s.title))).join(', ')}`
-      : tag('span', [['class', 'badge badge--unplaced']], 'not yet placed in a section');
+      ? once(parts.places, places.map((s) => s.id).join('\0'), () => `In: ${places.map((s) => tag('a', [['href', relativeUrl(input.path, sectionIdPath(s.id))]], text(s.title))).join(', ')}`)
+      : UNPLACED;
   const also = shared.length > 0
     ? tag('p', [['class', 'source-line__shared']], `Also in: ${shared.map((w) => `${text(input.sourceTitle(w.source))}, ${w.lines.map((l) => tag('a', [['href', relativeUrl(input.path, sourcePath(w.source), sourceLineAnchor(l))]], `line ${l}`)).join(', ')}`).join('; ')}`)
     : '';
+  let inner = '';
+  for (const seg of segments) inner += segment(input, parts, seg);
   return tag('li', [['id', sourceLineAnchor(n)], ['value', n], ['class', reason ? 'source-line source-line--dropped' : 'source-line']],
-    tag('p', [['class', 'source-line__text']], segments.map((seg) => segment(input, seg)).join('')) + tag('p', [['class', 'source-line__where']], where) + also);
+    `${LINE_TEXT_OPEN}${inner}</p>${LINE_WHERE_OPEN}${where}</p>${also}`);
 }
 
+const LINE_TEXT_OPEN = '<p class="source-line__text">';
+const LINE_WHERE_OPEN = '<p class="source-line__where">';
+const UNPLACED = tag('span', [['class', 'badge badge--unplaced']], 'not yet placed in a section');
+
 /** A run of the line: plain text, or the paragraph's part with its repair marks and a link to where it lives. */
-function segment(input: SourceLinesInput, seg: LineSegment): string {
+function segment(input: SourceLinesInput, parts: PageParts, seg: LineSegment): string {
   const place = seg.place;
   if (!place) return text(seg.text);
-  let parts = '';
+  let inner = '';
   let at = 0;
   for (const r of seg.repairs) {
-    parts += text(seg.text.slice(at, r.at)) + repairMark(input, place.sectionId, r);
+    inner += text(seg.text.slice(at, r.at)) + repairMark(input, place.sectionId, r);
     at = r.at;
   }
-  parts += text(seg.text.slice(at));
-  return tag('span', [['class', 'source-segment'], ['data-section', place.sectionId], ['data-paragraph', place.paragraphId]], parts)
-    + tag('a', [['class', 'source-segment__where'], ['data-editorial', true], ['href', relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId)]],
-      `${tag('span', [['aria-hidden', 'true']], '→ ')}${tag('span', [['class', 'visually-hidden']], 'This part is in: ')}${text(input.sectionTitle(place.sectionId))}`);
+  inner += text(seg.text.slice(at));
+  const key = `${place.sectionId}\0${place.paragraphId}`;
+  const open = once(parts.segmentOpen, key, () => openTag('span', [['class', 'source-segment'], ['data-section', place.sectionId], ['data-paragraph', place.paragraphId]]));
+  const where = once(parts.where, key, () => tag('a', [['class', 'source-segment__where'], ['data-editorial', true], ['href', relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId)]],
+    `${tag('span', [['aria-hidden', 'true']], '→ ')}${tag('span', [['class', 'visually-hidden']], 'This part is in: ')}${text(input.sectionTitle(place.sectionId))}`));
+  return `${open}${inner}</span>${where}`;
 }
 
 /** The editorial mark of a repair: what was restored, or that something was lost, linking to its note. */

@@ -41,7 +41,7 @@ export interface SitePassResult {
   readWhileRendering: number;
   readAtEnd: number;
   /** Pages Astro restored that were not read at all: made from the same `cacheKey` and code as the stored result's page (worker.ts, `madeFrom`). */
-  knownByKey: number;
+  notRead: number;
   /** Pages (of either kind) whose bytes were those of a stored result (page-cache.ts), so they were not parsed. */
   fromCache: number;
   /** Whether links.json, objects.inv, search-index.js and the check's report were restored from the last pass (pass-outputs.ts). */

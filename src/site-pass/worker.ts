@@ -122,14 +122,14 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
   // read from disk now; a page it named but the build did not write is dropped.
   const htmlFiles = files.filter((f) => f.endsWith('.html')) as PagePath[];
   let readAtEnd = 0;
-  let knownByKey = 0;
+  let notRead = 0;
   for (const page of htmlFiles) {
     if (scans.has(page)) continue;
     const before = stored.get(page);
     const made = madeFrom(page);
     if (before && made !== undefined && before.made === made) {
       takeKnown(page, before, outDir);
-      knownByKey++;
+      notRead++;
       continue;
     }
     take(page, fs.readFileSync(path.join(outDir, page)));
@@ -193,7 +193,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     speculatedShards: shards.filter((s) => s.speculated).length,
     waitedMs: index.waitedMs,
   };
-  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, knownByKey, fromCache, checkRestored: reused !== undefined };
+  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, notRead, fromCache, checkRestored: reused !== undefined };
 }
 
 /**

@@ -29,23 +29,23 @@ describe('pages Astro restored under the key their stored result was read with',
     const keys = { 'history/a.html': 'key-a', 'history/b.html': 'key-b' };
     const pages = site('Sanctions followed the annexation.');
     const first = await runSitePass(tmp, { pages, order: ORDER, cacheDir, keys, rendered: ORDER });
-    expect(first.result).toMatchObject({ readWhileRendering: 3, readAtEnd: 0, knownByKey: 0 });
+    expect(first.result).toMatchObject({ readWhileRendering: 3, readAtEnd: 0, notRead: 0 });
 
     // Nothing rendered again (Astro restored both section pages), the same keys: neither is read; Home has no key and is.
     const restored = await runSitePass(tmp, { pages, order: ORDER, cacheDir, keys, rendered: [] });
     expect(restored.result.check.failures).toEqual([]);
-    expect(restored.result).toMatchObject({ readWhileRendering: 0, readAtEnd: 1, knownByKey: 2 });
+    expect(restored.result).toMatchObject({ readWhileRendering: 0, readAtEnd: 1, notRead: 2 });
     for (const file of [searchIndexPath(), linksJsonPath()]) expect(read(restored.out, file), file).toBe(read(first.out, file));
 
     // Beta restored under another key (its text changed in an earlier build): it is read, and the index shows its new text.
     const changed = site('Sanctions followed the annexation of Crimea.');
     const rekeyed = await runSitePass(tmp, { pages: changed, order: ORDER, cacheDir, keys: { ...keys, 'history/b.html': 'key-b2' }, rendered: [] });
-    expect(rekeyed.result).toMatchObject({ readAtEnd: 2, knownByKey: 1 });
+    expect(rekeyed.result).toMatchObject({ readAtEnd: 2, notRead: 1 });
     const beta = fallbackIndexIn(rekeyed.out).pages.find((p) => p.u === 'history/b.html');
     expect(beta?.h.some(([, , words]) => words.split(' ').includes('crimea'))).toBe(true);
 
     // Without keys (a build that gives none), every page is read.
     const unkeyed = await runSitePass(tmp, { pages: changed, order: ORDER, cacheDir, rendered: [] });
-    expect(unkeyed.result).toMatchObject({ readAtEnd: 3, knownByKey: 0 });
+    expect(unkeyed.result).toMatchObject({ readAtEnd: 3, notRead: 0 });
   });
 });

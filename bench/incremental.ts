@@ -7,11 +7,13 @@
  * 2. nothing changed, `npm run build` as an editor runs it (it finds nothing changed and skips);
  * 3. one section's text changed; 4. one section added; 5. one entity renamed.
  *
- * With `warmRuns` above 1 each step is timed that many times, each after a new edit of its kind
- * (bench/edits.ts), and its median build is the one reported, with every run's seconds: one
- * build of a few seconds on a shared machine varies by a second or more from run to run.
+ * A run may take several rounds (`npm run bench -- --runs N`): each round is a cold build and
+ * then every warm step once, each after a new edit of its kind (bench/edits.ts), and the rounds
+ * are combined by median ({@link combineRounds}). One build of a few seconds varies by a second
+ * from run to run on a shared machine, and the machine's speed drifts over a run: a warm build's
+ * ratio is taken to the cold build of its own round.
  *
- * The cold builds and the warm ones are two calls, so that other builds of the same content (the
+ * The cold build and the warm ones are two calls, so that other builds of the same content (the
  * floor, Starlight) can run between them, before any edit. Edits accumulate, as an editor's would. Every build is timed and its own log read for the pages
  * it rendered and reused (bench/build-log.ts). A warm build starts once the build before it has
  * removed the output folder it replaced (in the background, after saying it is done): timed back
@@ -41,8 +43,10 @@ export interface BuildRun extends BuildLog {
   loadAverage: number;
   /** Seconds spent, before this build started, waiting for the build before it to finish removing the output folder it replaced. */
   waitedForCleanupSeconds: number;
-  /** Every timed run of this step, in seconds, in the order run (this build is their median). */
+  /** Every round's build of this step, in seconds, in the order run (this build is the median one). */
   secondsAll: number[];
+  /** Every round's ratio to its own round's cold build, in the order run (a warm step of several rounds). */
+  ratiosAll?: number[];
 }
 
 export interface IncrementalOptions {
@@ -50,10 +54,6 @@ export interface IncrementalOptions {
   outDir: string;
   /** Folder for the build logs. */
   logDir: string;
-  /** Cold builds to time (the median is kept); the warm ones follow the last. */
-  coldRuns: number;
-  /** Times each warm step is run, each after its own edit (the median is kept); 1 when absent. */
-  warmRuns?: number;
   /** Seconds since 1970 of the citation date every build of the run shows (src/lib/build-date.ts). */
   sourceDateEpoch: number;
   /** The entity the last step renames. */
@@ -74,7 +74,7 @@ const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions, run: nu
 type TimedBuild = Omit<BuildRun, 'ratioToCold' | 'secondsAll'>;
 
 /** The median run by wall time (the lower middle one of an even count), with every run's seconds. */
-export function medianRun<T extends { seconds: number }>(runs: readonly T[]): T & { secondsAll: number[] } {
+function medianRun<T extends { seconds: number }>(runs: readonly T[]): T & { secondsAll: number[] } {
   const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
   if (!median) throw new Error('bench: no build ran (the number of runs must be at least 1)');
   return { ...median, secondsAll: runs.map((r) => r.seconds) };
@@ -111,37 +111,52 @@ async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: s
   return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, waitedForCleanupSeconds, ...log };
 }
 
-/** Cold builds (`coldRuns` of them, each with no cache and no output); returns the median. */
-export async function coldBuilds(o: IncrementalOptions): Promise<{ cold: BuildRun; coldSeconds: number[] }> {
+/** One cold build (no cache, no output): round `round` (from 0) of `rounds`. */
+export async function coldBuild(o: IncrementalOptions, round = 0, rounds = 1): Promise<TimedBuild> {
   const env = buildEnv(o);
-  const colds: TimedBuild[] = [];
-  for (let run = 1; run <= o.coldRuns; run++) {
-    fs.rmSync(o.outDir, { recursive: true, force: true });
-    fs.rmSync(buildDirs(env, ROOT).cacheDir, { recursive: true, force: true });
-    colds.push(await timedBuild(o, env, 'cold', `no cache, run ${run} of ${o.coldRuns}`, `build-cold-${run}.log`));
-  }
-  const cold = medianRun(colds);
-  return { cold: { ...cold, ratioToCold: 1 }, coldSeconds: cold.secondsAll };
+  fs.rmSync(o.outDir, { recursive: true, force: true });
+  fs.rmSync(buildDirs(env, ROOT).cacheDir, { recursive: true, force: true });
+  return timedBuild(o, env, 'cold', `no cache${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`, `build-cold-${round + 1}.log`);
 }
 
 /**
- * The warm steps, each after its edit, on the cache the last build left; ratios to `coldSeconds`.
- * Each step runs `warmRuns` times in a row (each after a new edit) before the next step starts.
+ * The warm steps of round `round` (from 0) of `rounds`, each once after its edit (the round's
+ * own: bench/edits.ts), on the cache the build before left; each with its ratio to `coldSeconds`,
+ * the cold build of the same round.
  */
-export async function warmBuilds(o: IncrementalOptions, coldSeconds: number, only?: readonly string[]): Promise<BuildRun[]> {
+export async function warmBuilds(o: IncrementalOptions, coldSeconds: number, only?: readonly string[], round = 0, rounds = 1): Promise<BuildRun[]> {
   const env = buildEnv(o);
   const warm: BuildRun[] = [];
   const unknown = only?.filter((name) => !WARM_STEPS.some((s) => s.step === name)) ?? [];
   if (unknown.length) throw new Error(`bench: no warm step ${unknown.join(', ')}; the steps are ${WARM_STEPS.map((s) => s.step).join(', ')}`);
-  const repeats = Math.max(1, Math.floor(o.warmRuns ?? 1));
   for (const { step, edit, env: extra } of WARM_STEPS.filter((s) => !only || only.includes(s.step))) {
-    const runs: TimedBuild[] = [];
-    for (let run = 0; run < repeats; run++) {
-      const change = edit(o, run);
-      runs.push(await timedBuild(o, { ...env, ...extra }, step, repeats > 1 ? `${change} (run ${run + 1} of ${repeats})` : change, repeats > 1 ? `build-${step}-${run + 1}.log` : `build-${step}.log`));
-    }
-    const built = medianRun(runs);
-    warm.push({ ...built, ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
+    const change = edit(o, round);
+    const built = await timedBuild(o, { ...env, ...extra }, step, rounds > 1 ? `${change} (round ${round + 1} of ${rounds})` : change, `build-${step}-${round + 1}.log`);
+    warm.push({ ...built, secondsAll: [built.seconds], ratioToCold: Number((built.seconds / coldSeconds).toFixed(3)) });
   }
   return warm;
+}
+
+/** One round: a cold build and the warm builds after it. */
+export interface Round {
+  cold: TimedBuild;
+  warm: BuildRun[];
+}
+
+/**
+ * The rounds as one result: the cold build of median time, and per warm step the round of median
+ * ratio to its own round's cold build (the lower middle one of an even count), each with every
+ * round's seconds. A ratio is taken within its round, so a machine that slows down or speeds up
+ * over a run moves both builds of a ratio alike.
+ */
+export function combineRounds(rounds: readonly Round[]): { cold: BuildRun; warm: BuildRun[] } {
+  const cold = medianRun(rounds.map((r) => r.cold));
+  const steps = rounds[0]?.warm.map((b) => b.step) ?? [];
+  const warm = steps.map((step) => {
+    const runs = rounds.map((r) => r.warm.find((b) => b.step === step)).filter((b): b is BuildRun => b !== undefined);
+    const median = [...runs].sort((a, b) => a.ratioToCold - b.ratioToCold)[Math.floor((runs.length - 1) / 2)];
+    if (!median) throw new Error(`bench: no ${step} build in any round`);
+    return { ...median, secondsAll: runs.map((b) => b.seconds), ratiosAll: runs.map((b) => b.ratioToCold) };
+  });
+  return { cold: { ...cold, ratioToCold: 1 }, warm };
 }

@@ -77,8 +77,10 @@ export function targetChecks(r: SizeResult): { what: string; ratio: number; limi
   return checks.flatMap(([what, ratio, limit]) => (ratio === undefined || limit === undefined ? [] : [{ what, ratio: Number(ratio.toFixed(3)), limit, met: ratio <= limit }]));
 }
 
-/** A build's seconds, with every run's when the step ran more than once (results of older runs have none). */
+/** A build's seconds, and every round's when there were several (the median first; results of older runs have none). */
 const runsText = (b: BuildRun): string => (b.secondsAll && b.secondsAll.length > 1 ? `${secs(b.seconds)} (${b.secondsAll.map((s) => s.toFixed(1)).join(', ')})` : secs(b.seconds));
+/** A warm build's ratio to the cold build, and every round's ratio to its own cold build when there were several. */
+const ratiosText = (b: BuildRun): string => (b.ratiosAll && b.ratiosAll.length > 1 ? `${b.ratioToCold.toFixed(2)} (${b.ratiosAll.map((r) => r.toFixed(2)).join(', ')})` : b.ratioToCold.toFixed(2));
 
 const weight = (w: UpFrontWeight | undefined) => (w ? `${kb(w.totalGzip)} (HTML ${kb(w.htmlGzip)}, CSS ${kb(w.cssGzip)}, JS ${kb(w.jsGzip)})` : 'n/a');
 
@@ -106,8 +108,8 @@ export function printResults(results: Results): boolean {
   for (const r of sizes) {
     console.log(`\n${r.sections} sections: cold, then warm builds on its cache after each edit\n`);
     console.log(table(
-      ['build', 'change', 'seconds (median)', 'x cold', 'CPU s', 'pages rendered', 'pages reused', 'sections rendered', 'content s', 'after last page s', 'peak RSS', 'load avg'],
-      r.builds.map((b) => [b.step, b.change, runsText(b), b.ratioToCold.toFixed(2), secs(b.cpuSeconds), String(b.pagesRendered), String(b.pagesReused), String(b.sectionsRendered), b.contentSeconds.toFixed(1), b.afterLastPageSeconds.toFixed(1), mb(b.peakRssBytes), b.loadAverage.toFixed(1)]),
+      ['build', 'change', 'seconds', 'x cold', 'CPU s', 'pages rendered', 'pages reused', 'sections rendered', 'content s', 'after last page s', 'peak RSS', 'load avg'],
+      r.builds.map((b) => [b.step, b.change, runsText(b), ratiosText(b), secs(b.cpuSeconds), String(b.pagesRendered), String(b.pagesReused), String(b.sectionsRendered), b.contentSeconds.toFixed(1), b.afterLastPageSeconds.toFixed(1), mb(b.peakRssBytes), b.loadAverage.toFixed(1)]),
     ));
     const checks = targetChecks(r);
     if (checks.length) console.log(`\n${table(['target (issue 16)', 'measured', 'limit', 'met'], checks.map((c) => [c.what, `x${c.ratio.toFixed(2)}`, `x${c.limit}`, c.met ? 'yes' : 'NO']))}`);

@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--warm-runs 1]
- *   [--rename maxim-litvinov] [--no-throughput] [--no-floor] [--starlight] [--steps a,b]`
+ * `npm run bench [-- --sizes 100,1000,5000] [--seed 1] [--runs 1] [--rename maxim-litvinov]
+ *   [--no-throughput] [--no-floor] [--starlight] [--steps a,b]`
  *
  * For each size n: generate scraped-style text of n sections whose numbers are lost as the seed's
  * scraper lost them (bench/generate.ts), ingest it into a fresh content folder and count the
@@ -8,8 +8,8 @@
  * output), then the floor (bare Astro + MDX, bench/floor/) and, with --starlight, Starlight
  * (bench/starlight/) over the same content, then warm builds after each of an editor's edits
  * (nothing; one section's text; one section added; one entity renamed), with the pages each
- * rendered and reused; `--runs` and `--warm-runs` time each cold build and each warm step that
- * many times and keep the median. Everything is under bench/out/ (git ignores it). Prints a table per size
+ * rendered and reused; `--runs N` makes that N rounds of a cold build and the warm steps, combined
+ * by median (bench/incremental.ts). Everything is under bench/out/ (git ignores it). Prints a table per size
  * and merges the results into bench/results.json (a run replaces the sizes it ran).
  */
 import fs from 'node:fs';
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { generateScrapedText } from './generate.ts';
 import { countDraftRepairs, ingestInto, ROOT } from './ingest-step.ts';
-import { coldBuilds, warmBuilds } from './incremental.ts';
+import { coldBuild, combineRounds, warmBuilds, type Round } from './incremental.ts';
 import { siteStats } from './site-stats.ts';
 import { measureThroughput, type ThroughputResult } from './throughput.ts';
 import { mb, secs } from './format.ts';
@@ -34,7 +34,6 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '100,1000,5000' },
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
-    'warm-runs': { type: 'string', default: '1' },
     rename: { type: 'string', default: 'maxim-litvinov' },
     'no-throughput': { type: 'boolean', default: false },
     'no-floor': { type: 'boolean', default: false },
@@ -47,13 +46,8 @@ const steps = values.steps.split(',').map((s) => s.trim()).filter(Boolean);
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error(`--sizes expects whole numbers separated by commas, such as 100,1000; got "${values.sizes}"`);
 const seed = Number(values.seed);
-const wholeCount = (flag: string, value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${flag} expects a whole number of runs, 1 or more; got "${value}"`);
-  return n;
-};
-const runs = wholeCount('runs', values.runs);
-const warmRuns = wholeCount('warm-runs', values['warm-runs']);
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs expects a whole number of rounds, 1 or more; got "${values.runs}"`);
 const COMMIT = process.env.BENCH_COMMIT ?? (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() || 'unknown');
 const loadAverage = () => os.loadavg()[0] ?? 0;
 
@@ -72,12 +66,22 @@ async function benchSize(sections: number): Promise<SizeResult> {
   progress(`ingest took ${secs(ingest.seconds)}; ${repairs.draftsWithRepairs} of ${repairs.drafts} drafts carry candidate repairs (${repairs.repairs} repairs for ${repairs.numbersLost} numbers the text lost)`);
 
   const dist = path.join(dir, 'dist');
-  const options = { contentDir, outDir: dist, logDir: dir, coldRuns: runs, warmRuns, sourceDateEpoch: Math.floor(Date.now() / 1000), renameEntityId: values.rename, progress, loadAverage };
-  const { cold, coldSeconds } = await coldBuilds(options);
-  const stats = siteStats(dist);
-  // The floor and Starlight build the content as the cold build saw it, before any edit.
-  const others = await compareWithOthers({ dir, out: OUT, root: ROOT, contentDir, dist, floor: !values['no-floor'], starlight: values.starlight, progress });
-  const warm = await warmBuilds(options, cold.seconds, steps.length ? steps : undefined);
+  const options = { contentDir, outDir: dist, logDir: dir, sourceDateEpoch: Math.floor(Date.now() / 1000), renameEntityId: values.rename, progress, loadAverage };
+  // Each round: a cold build, then the warm steps on its cache. The site's stats and the builds
+  // of the same content by others come from the first round, before any edit.
+  const rounds: Round[] = [];
+  let stats: ReturnType<typeof siteStats> | undefined;
+  let others: Awaited<ReturnType<typeof compareWithOthers>> | undefined;
+  for (let round = 0; round < runs; round++) {
+    const coldRun = await coldBuild(options, round, runs);
+    if (round === 0) {
+      stats = siteStats(dist);
+      others = await compareWithOthers({ dir, out: OUT, root: ROOT, contentDir, dist, floor: !values['no-floor'], starlight: values.starlight, progress });
+    }
+    rounds.push({ cold: coldRun, warm: await warmBuilds(options, coldRun.seconds, steps.length ? steps : undefined, round, runs) });
+  }
+  if (!stats || !others) throw new Error('bench: no round ran (--runs must be at least 1)');
+  const { cold, warm } = combineRounds(rounds);
   return {
     sections,
     ranAt: new Date().toISOString(),
@@ -86,7 +90,7 @@ async function benchSize(sections: number): Promise<SizeResult> {
     ingestSeconds: Number(ingest.seconds.toFixed(3)),
     repairs,
     buildSeconds: Number(cold.seconds.toFixed(3)),
-    buildSecondsAll: coldSeconds.map((t) => Number(t.toFixed(3))),
+    buildSecondsAll: cold.secondsAll.map((t) => Number(t.toFixed(3))),
     buildCpuSeconds: Number(cold.cpuSeconds.toFixed(2)),
     pagesPerSecond: Number((stats.htmlPages / cold.seconds).toFixed(1)),
     peakRssBytes: cold.peakRssBytes,

@@ -1,14 +1,14 @@
 /**
- * A warm step timed more than once (`npm run bench -- --warm-runs N`): each repeat makes a new
- * edit of its kind, never the same section twice, and the step reports its median run with every
- * run's seconds.
+ * A benchmark of several rounds (`npm run bench -- --runs N`): each round's edits are new ones of
+ * their kind, never the same section twice, and the rounds combine by median, each warm build's
+ * ratio taken to its own round's cold build.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { addSection, editSectionText, renameEntity } from '../../bench/edits.ts';
-import { medianRun } from '../../bench/incremental.ts';
+import { combineRounds, type BuildRun, type Round } from '../../bench/incremental.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -17,13 +17,33 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const SENTENCE = 'An editor checked this paragraph again.';
 
-describe('medianRun', () => {
-  it('keeps the middle run by seconds (the lower middle of an even count) and every run in order', () => {
-    const runs = [{ seconds: 9, id: 'a' }, { seconds: 6, id: 'b' }, { seconds: 7, id: 'c' }];
-    expect(medianRun(runs)).toEqual({ seconds: 7, id: 'c', secondsAll: [9, 6, 7] });
-    expect(medianRun([{ seconds: 5, id: 'x' }, { seconds: 4, id: 'y' }])).toMatchObject({ id: 'y', secondsAll: [5, 4] });
-    expect(medianRun([{ seconds: 3, id: 'only' }])).toMatchObject({ id: 'only', secondsAll: [3] });
-    expect(() => medianRun([])).toThrow(/at least 1/);
+const build = (step: string, seconds: number, coldSeconds?: number): BuildRun => ({
+  step, change: step, seconds, cpuSeconds: seconds, peakRssBytes: 1, loadAverage: 0, waitedForCleanupSeconds: 0,
+  skipped: false, pagesRendered: 1, pagesReused: 0, pagesNotRead: 0, sectionsRendered: 0, sectionsUnchanged: 0, contentSeconds: 0, afterLastPageSeconds: 0,
+  secondsAll: [seconds], ratioToCold: coldSeconds ? seconds / coldSeconds : 1,
+});
+const round = (cold: number, edit: number): Round => ({ cold: build('cold', cold), warm: [build('text-edit', edit, cold)] });
+
+describe('combineRounds', () => {
+  it('keeps the cold build of median time and, per warm step, the round of median ratio to its own cold build', () => {
+    // The machine slows down over the run: the slowest text edit has the smallest ratio.
+    const { cold, warm } = combineRounds([round(20, 7), round(24, 7.5), round(30, 9)]);
+    expect(cold).toMatchObject({ seconds: 24, secondsAll: [20, 24, 30], ratioToCold: 1 });
+    const [edit] = warm;
+    expect(edit?.step).toBe('text-edit');
+    // Ratios 0.35, 0.3125 and 0.3: the median ratio is the second round's, not the median time's.
+    expect(edit?.seconds).toBe(7.5);
+    expect(edit?.ratioToCold).toBeCloseTo(0.3125, 4);
+    expect(edit?.secondsAll).toEqual([7, 7.5, 9]);
+    expect(edit?.ratiosAll?.map((r) => Number(r.toFixed(4)))).toEqual([0.35, 0.3125, 0.3]);
+  });
+
+  it('takes the lower middle of an even count, and one round as it is', () => {
+    expect(combineRounds([round(10, 4), round(10, 3)]).warm[0]?.seconds).toBe(3);
+    const one = combineRounds([round(10, 4)]);
+    expect(one.cold.seconds).toBe(10);
+    expect(one.warm[0]).toMatchObject({ seconds: 4, ratioToCold: 0.4, secondsAll: [4] });
+    expect(() => combineRounds([])).toThrow(/at least 1/);
   });
 });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { coldBuilds, warmBuilds, type BuildRun } from '../../bench/incremental.ts';
+import { coldBuild, warmBuilds, type BuildRun } from '../../bench/incremental.ts';
 import { buildDirs } from '../../src/lib/build-dirs.ts';
 import { filesUnder, loadPage } from '../helpers/site.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
@@ -28,8 +28,8 @@ describe('the benchmark: cold, then warm builds after each edit', () => {
   it('reports the pages each build rendered and reused, and each edit reaches the site', async () => {
     fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true });
     const sections = sectionCount();
-    const options = { contentDir, outDir, logDir: work, coldRuns: 1, sourceDateEpoch: 1767225600, renameEntityId: 'maxim-litvinov', progress: (m: string) => console.log(`[bench test] ${m}`), loadAverage: () => os.loadavg()[0] ?? 0 };
-    const { cold } = await coldBuilds(options);
+    const options = { contentDir, outDir, logDir: work, sourceDateEpoch: 1767225600, renameEntityId: 'maxim-litvinov', progress: (m: string) => console.log(`[bench test] ${m}`), loadAverage: () => os.loadavg()[0] ?? 0 };
+    const cold = await coldBuild(options);
     expect(cold).toMatchObject({ pagesReused: 0, sectionsRendered: sections, sectionsUnchanged: 0 });
     const pages = cold.pagesRendered;
     expect(pages).toBeGreaterThan(sections);

@@ -22,6 +22,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeTree } from '../src/lib/atomic-file.ts';
 import { buildDirs, replacedOutputs } from '../src/lib/build-dirs.ts';
 import { readBuildLog, type BuildLog } from './build-log.ts';
 import { addSection, editSectionText, renameEntity } from './edits.ts';
@@ -111,11 +112,16 @@ async function timedBuild(o: IncrementalOptions, env: NodeJS.ProcessEnv, step: s
   return { step, change, seconds: measured.seconds, cpuSeconds: measured.cpuSeconds, peakRssBytes: measured.peakRss, loadAverage, waitedForCleanupSeconds, ...log };
 }
 
-/** One cold build (no cache, no output): round `round` (from 0) of `rounds`. */
+/**
+ * One cold build (no cache, no output): round `round` (from 0) of `rounds`. The build before it
+ * may still be removing the output it replaced inside the cache folder: the cache goes once that
+ * is done, and whole (removeTree), or the "cold" build would find half a cache.
+ */
 export async function coldBuild(o: IncrementalOptions, round = 0, rounds = 1): Promise<TimedBuild> {
   const env = buildEnv(o);
-  fs.rmSync(o.outDir, { recursive: true, force: true });
-  fs.rmSync(buildDirs(env, ROOT).cacheDir, { recursive: true, force: true });
+  await waitForCleanup(env);
+  removeTree(o.outDir);
+  removeTree(buildDirs(env, ROOT).cacheDir);
   return timedBuild(o, env, 'cold', `no cache${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`, `build-cold-${round + 1}.log`);
 }
 

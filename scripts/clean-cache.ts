@@ -5,10 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { removeTree } from '../src/lib/atomic-file.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 for (const dir of [path.join(root, 'node_modules', '.astro'), path.join(root, '.astro')]) {
   const existed = fs.existsSync(dir);
-  fs.rmSync(dir, { recursive: true, force: true });
+  // Not fs.rmSync alone: a build that just ended may still be removing its replaced output in there.
+  removeTree(dir);
   process.stdout.write(`${existed ? 'removed' : 'no'} ${path.relative(root, dir)}/\n`);
 }

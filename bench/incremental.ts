@@ -122,7 +122,12 @@ export async function coldBuild(o: IncrementalOptions, round = 0, rounds = 1): P
   await waitForCleanup(env);
   removeTree(o.outDir);
   removeTree(buildDirs(env, ROOT).cacheDir);
-  return timedBuild(o, env, 'cold', `no cache${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`, `build-cold-${round + 1}.log`);
+  const built = await timedBuild(o, env, 'cold', `no cache${rounds > 1 ? `, round ${round + 1} of ${rounds}` : ''}`, `build-cold-${round + 1}.log`);
+  // A cold build that reused anything measured a warm one: the run would compare warm with warm.
+  if (built.skipped || built.pagesReused > 0 || built.sectionsUnchanged > 0) {
+    throw new Error(`bench: the cold build of round ${round + 1} reused ${built.pagesReused} pages and ${built.sectionsUnchanged} sections; its cache was not removed (see build-cold-${round + 1}.log)`);
+  }
+  return built;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * The edits an editor makes between two builds, applied to a benchmark's content folder in place,
  * each the smallest change of its kind and the same on every run (the section picked is the one in
- * the middle of the sorted file list; the entity is named). A step timed more than once (`--warm-runs`)
- * makes a new edit of the same kind each time: repeat `run` (from 0) takes the section `run` places
- * after the middle one, so no two repeats touch the same section, and renames the entity again:
+ * the middle of the sorted file list; the entity is named). In a run of several rounds
+ * (`npm run bench -- --runs N`) each round makes a new edit of each kind: round `run` (from 0) takes
+ * the section `run` places after the middle one, so no two rounds touch the same section, and
+ * renames the entity again:
  *
  * - a section's text: one sentence added to one paragraph;
  * - a section added: a copy of a section under a new slug and title;
@@ -21,7 +22,7 @@ function sectionFiles(contentDir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 }
 
-/** A section the bench added (bench's own copies are not picked again). */
+/** A section the bench added (its copies are not picked again). */
 const ADDED = /-added(?:-\d+)?\.mdx$/;
 
 /** The section `run` places after the middle one of the sorted list of the folder's own sections. */
@@ -35,7 +36,7 @@ function pickSection(contentDir: string, run: number): string {
 /** A paragraph line of a section body ends with its anchor, `{/* #p-... *\/}`. */
 const PARAGRAPH_END = / \{\/\* #p-[a-z0-9-]+ \*\/\}$/;
 
-/** Adds a sentence to the first paragraph of the middle section (repeat `run`: `run` sections after it). */
+/** Adds a sentence to the first paragraph of the middle section (round `run`: `run` sections after it). */
 export function editSectionText(contentDir: string, run = 0): string {
   const rel = pickSection(contentDir, run);
   const file = path.join(contentDir, 'sections', rel);
@@ -56,8 +57,8 @@ function splitFile(file: string): { frontmatter: ReturnType<typeof parseDocument
 }
 
 /**
- * Copies the middle section (repeat `run`: `run` sections after it) to `<slug>-added.mdx` in its
- * topic (`-added-<run + 1>` for a repeat), titled "<title> (added)", with no aliases.
+ * Copies the middle section (round `run`: `run` sections after it) to `<slug>-added.mdx` in its
+ * topic (`-added-<run + 1>` in a later round), titled "<title> (added)", with no aliases.
  */
 export function addSection(contentDir: string, run = 0): string {
   const rel = pickSection(contentDir, run);
@@ -69,7 +70,7 @@ export function addSection(contentDir: string, run = 0): string {
   return `section ${target} added`;
 }
 
-/** Renames entity `id`, keeping its old name as the first alias (each repeat renames it again, from the name it has). */
+/** Renames entity `id`, keeping its old name as the first alias (each round renames it again, from the name it has). */
 export function renameEntity(contentDir: string, id: string): string {
   const file = path.join(contentDir, 'entities', `${id}.yaml`);
   if (!fs.existsSync(file)) throw new Error(`bench: no entity ${file} to rename; pass --rename <entity id> with one of ${contentDir}/entities/*.yaml`);

@@ -63,7 +63,7 @@ export interface IncrementalOptions {
   loadAverage: () => number;
 }
 
-/** The warm steps in order; `edit` makes the change before the build (repeat `run` of the step, from 0). */
+/** The warm steps in order; `edit` makes the change before the build (in round `run`, from 0). */
 const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions, run: number) => string; env?: NodeJS.ProcessEnv }[] = [
   { step: 'unchanged', edit: () => 'nothing; Astro run anyway (SITE_REBUILD=1)', env: { SITE_REBUILD: '1' } },
   { step: 'unchanged-skipped', edit: () => 'nothing; npm run build as it is' },

@@ -47,7 +47,7 @@ describe('combineRounds', () => {
   });
 });
 
-describe('the edits of repeated warm steps', () => {
+describe('the edits of later rounds', () => {
   it('edit a different section each time, add distinct copies, and rename from the current name', () => {
     const contentDir = path.join(work, 'content');
     fs.cpSync(path.join(root, 'content'), contentDir, { recursive: true });

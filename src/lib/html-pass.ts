@@ -22,20 +22,47 @@ export interface HtmlReader<T> {
  * HTML. The parser reports implied and void-element closes too, so every open gets a close.
  */
 export function readHtml(html: string, readers: readonly HtmlReader<unknown>[]): void {
-  const at = (): TagRange => ({ start: parser.startIndex, end: parser.endIndex });
+  const stream = htmlStream(readers);
+  stream.write(html);
+  stream.end();
+}
+
+/** A parse fed in pieces (see {@link htmlStream}). */
+export interface HtmlStream {
+  write(text: string): void;
+  end(): void;
+  /** Where the last event ended, counted in the text written so far (-1 before any event). */
+  lastEnd(): number;
+}
+
+/**
+ * The parse of {@link readHtml}, fed piece by piece: the readers see the events of the pieces
+ * written, as if they were one text. A caller may leave out a piece whose events it knows (a
+ * piece that closes every element it opens, starting and ending between tags): the parser's
+ * state after it is the state before it.
+ */
+export function htmlStream(readers: readonly HtmlReader<unknown>[]): HtmlStream {
+  let end = -1;
+  const at = (): TagRange => {
+    end = parser.endIndex;
+    return { start: parser.startIndex, end: parser.endIndex };
+  };
   const handler: Partial<Handler> = {
     onopentag: (name, attrs) => {
       const range = at();
       readers.forEach((reader) => reader.onopentag(name, attrs, range));
     },
-    ontext: (text) => readers.forEach((reader) => reader.ontext(text)),
+    ontext: (text) => {
+      end = parser.endIndex;
+      readers.forEach((reader) => reader.ontext(text));
+    },
     onclosetag: (name) => {
       const range = at();
       readers.forEach((reader) => reader.onclosetag(name, range));
     },
   };
   const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  parser.end(html);
+  return { write: (text) => parser.write(text), end: () => parser.end(), lastEnd: () => end };
 }
 
 /**

@@ -71,6 +71,35 @@ export function scanPage(html: string): PageScan {
 }
 
 /**
+ * Where a scan stands between two elements: the names of the open elements, and whether it is
+ * inside `<title>` or a link target (whose text it is collecting). A run of the page that starts
+ * and ends in the same such place adds only ids and links (see {@link PageScanner.absorb}).
+ */
+export interface ScanPlace {
+  open: string;
+  collecting: boolean;
+}
+
+/** A scan's sizes so far: what a run of the page added is the difference of two. */
+export interface ScanCounts {
+  ids: number;
+  duplicateIds: number;
+  links: number;
+  targets: number;
+  title: number;
+  refresh: string | null;
+  noindex: boolean;
+}
+
+/** The scanner, with what reusing the scan of a run of a page needs (src/links/scan-runs.ts). */
+export interface PageScanner extends HtmlReader<PageScan> {
+  place(): ScanPlace;
+  counts(): ScanCounts;
+  /** Adds the ids and links a run of the page holds, as its parse would have. */
+  absorb(ids: readonly string[], links: readonly FoundLink[]): void;
+}
+
+/**
  * A reader (see src/lib/html-pass.ts) that finds a page's ids, outgoing URLs and link targets
  * while the page streams past (no DOM: a site of thousands of pages is scanned in seconds).
  *
@@ -78,7 +107,7 @@ export function scanPage(html: string): PageScan {
  * (the self-link src/markdown/anchors.ts adds): that is what marks the headings and paragraphs of
  * a section's body, as opposed to page furniture such as "On this page" or "Facts".
  */
-export function pageScanner(): HtmlReader<PageScan> {
+export function pageScanner(): PageScanner {
   const scan: PageScan = { title: '', ids: new Set(), duplicateIds: [], links: [], targets: [], refresh: null, noindex: false };
   const stack: Open[] = [];
   let inTitle = false;
@@ -140,6 +169,12 @@ export function pageScanner(): HtmlReader<PageScan> {
     result() {
       scan.title = collapseWhitespace(scan.title);
       return scan;
+    },
+    place: () => ({ open: stack.map((o) => (o.editorial ? `${o.name}[data-editorial]` : o.name)).join(' '), collecting: inTitle || target !== undefined }),
+    counts: () => ({ ids: scan.ids.size, duplicateIds: scan.duplicateIds.length, links: scan.links.length, targets: scan.targets.length, title: scan.title.length, refresh: scan.refresh, noindex: scan.noindex }),
+    absorb(ids, links) {
+      for (const id of ids) addId(id);
+      for (const link of links) scan.links.push(link);
     },
   };
 }

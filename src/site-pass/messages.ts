@@ -44,6 +44,8 @@ export interface SitePassResult {
   notRead: number;
   /** Pages (of either kind) whose bytes were those of a stored result (page-cache.ts), so they were not parsed. */
   fromCache: number;
+  /** Of the large pages parsed (a source page), the runs whose scan came from the page's last read, and all their runs (links/scan-runs.ts). */
+  runs: { reused: number; of: number };
   /** Whether links.json, objects.inv, search-index.js and the check's report were restored from the last pass (pass-outputs.ts). */
   checkRestored: boolean;
 }

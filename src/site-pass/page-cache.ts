@@ -61,7 +61,8 @@ const utf8 = new TextDecoder();
 
 /**
  * The result for a page's bytes: the stored one when `stored` has it for the same bytes (a hit,
- * not parsed, not even decoded), else a fresh {@link readPage} (with the text it decoded).
+ * not parsed, not even decoded), else a fresh {@link readPage} (with the text it decoded), which
+ * may reuse parts of the stored one for other bytes of the same page (a large page's runs).
  * Either way with the hash to keep it under.
  */
 export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array): { cached: CachedPage; hit: boolean; html?: string } {
@@ -69,11 +70,11 @@ export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array)
   const before = stored.get(page);
   if (before?.hash === hash) return { cached: before, hit: true };
   const html = utf8.decode(bytes);
-  return { cached: { hash, read: readPage(page, html) }, hit: false, html };
+  return { cached: { hash, read: readPage(page, html, before?.read) }, hit: false, html };
 }
 
 /** Bumped when the files' shape changes. */
-const FORMAT = 7;
+const FORMAT = 8;
 let codeVersion: string | undefined;
 
 /**
@@ -86,6 +87,7 @@ export function readerVersion(): string {
     'site-pass/page-cache.ts',
     'site-pass/link-previews.ts',
     'links/scan-page.ts',
+    'links/scan-runs.ts',
     'search/fallback-index.ts',
     'search/pagefind-input.ts',
     'lib/html-pass.ts',

@@ -1,6 +1,7 @@
 import { readHtml, type HtmlReader } from '../lib/html-pass.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { pageScanner, type PageScan } from '../links/scan-page.ts';
+import { RUNS_FROM_BYTES, scanReusingRuns, type ScanRun } from '../links/scan-runs.ts';
 import { searchEntryReader, type FallbackPage } from '../search/fallback-index.ts';
 import { pagefindInputKey } from '../search/pagefind-feed.ts';
 import { pagefindInput, pagefindInputReader, type PagefindSlices } from '../search/pagefind-input.ts';
@@ -19,13 +20,24 @@ export interface ReadPage {
   pagefindKey: string | null;
   /** Its link-preview card and the links of its main, when it carries the preview loader (link-previews.ts). */
   previews: PagePreviews;
+  /** For a large page read by the link scan alone (a source page): its runs, for the next read's reuse (scan-runs.ts). */
+  runs?: ScanRun[];
+  /** How many of them this read took from the last read of the page instead of parsing them. */
+  runsReused?: number;
 }
 
-/** One built page, read once for everything after the build. */
-export function readPage(page: PagePath, html: string): ReadPage {
-  const scanner = pageScanner();
+/**
+ * One built page, read once for everything after the build. `last`: what the last build read of
+ * the same page, whose scan a large page read by the link scan alone reuses run by run.
+ */
+export function readPage(page: PagePath, html: string, last?: ReadPage): ReadPage {
   // Only section and entity pages carry a preview loader; only they need the previews reader.
   const previews = html.includes('data-preview-kind') ? previewsReader() : undefined;
+  if (!previews && html.length >= RUNS_FROM_BYTES && !html.includes('data-pagefind-body')) {
+    const { scan, runs, reused } = scanReusingRuns(html, last?.runs ? { scan: last.scan, runs: last.runs } : undefined);
+    return { scan, entry: null, pagefind: null, pagefindKey: null, previews: NO_PREVIEWS, runs, runsReused: reused };
+  }
+  const scanner = pageScanner();
   // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
   if (!html.includes('data-pagefind-body')) {
     readHtml(html, previews ? [scanner, previews] as HtmlReader<unknown>[] : [scanner]);

@@ -47,12 +47,18 @@ const kept: PageCache = new Map();
 /** Pages' likely Pagefind inputs, for shards indexed while the pages render. */
 const likely = new LikelyInputs(stored, setup.previousOutDir);
 let fromCache = 0;
+/** Runs of large pages whose scan was taken from the last read of the page (links/scan-runs.ts), and all runs of the large pages read. */
+const runs = { reused: 0, of: 0 };
 let finishing = false;
 
 /** A page the build wrote, read now (as it renders, or from disk at the end). */
 function take(page: PagePath, bytes: Uint8Array): void {
   const { cached, hit, html } = readCached(stored, page, bytes);
   if (hit) fromCache++;
+  else if (cached.read.runs) {
+    runs.reused += cached.read.runsReused ?? 0;
+    runs.of += cached.read.runs.length;
+  }
   use(page, { ...cached, made: madeFrom(page) }, () => html ?? utf8.decode(bytes));
 }
 
@@ -193,7 +199,7 @@ async function finish(outDir: string, files: readonly string[], env: Record<stri
     speculatedShards: shards.filter((s) => s.speculated).length,
     waitedMs: index.waitedMs,
   };
-  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, notRead, fromCache, checkRestored: reused !== undefined };
+  return { check, fallback, pagefind, previews, readWhileRendering, readAtEnd, notRead, fromCache, runs, checkRestored: reused !== undefined };
 }
 
 /**

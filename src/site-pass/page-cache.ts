@@ -20,7 +20,7 @@ import v8 from 'node:v8';
 import { writeFileAtomic } from '../lib/atomic-file.ts';
 import { codeDigest } from '../lib/code-digest.ts';
 import type { PagePath } from '../lib/urls.ts';
-import { readPage, type ReadPage } from './read-page.ts';
+import { readPageReusing, type ReadPage } from './read-page.ts';
 
 /** One page's stored result, and the hash of the bytes it was read from. */
 export interface CachedPage {
@@ -65,12 +65,13 @@ const utf8 = new TextDecoder();
  * may reuse parts of the stored one for other bytes of the same page (a large page's runs).
  * Either way with the hash to keep it under.
  */
-export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array): { cached: CachedPage; hit: boolean; html?: string } {
+export function readCached(stored: PageCache, page: PagePath, bytes: Uint8Array): { cached: CachedPage; hit: boolean; html?: string; runsReused: number } {
   const hash = pageHash(bytes);
   const before = stored.get(page);
-  if (before?.hash === hash) return { cached: before, hit: true };
+  if (before?.hash === hash) return { cached: before, hit: true, runsReused: 0 };
   const html = utf8.decode(bytes);
-  return { cached: { hash, read: readPage(page, html, before?.read) }, hit: false, html };
+  const { read, runsReused } = readPageReusing(page, html, before?.read);
+  return { cached: { hash, read }, hit: false, html, runsReused };
 }
 
 /** Bumped when the files' shape changes. */

@@ -22,8 +22,12 @@ export interface ReadPage {
   previews: PagePreviews;
   /** For a large page read by the link scan alone (a source page): its runs, for the next read's reuse (scan-runs.ts). */
   runs?: ScanRun[];
-  /** How many of them this read took from the last read of the page instead of parsing them. */
-  runsReused?: number;
+}
+
+/** A page's read, and how many runs of it were taken from the last read instead of parsed (a fact of this read, not kept with it). */
+export interface PageRead {
+  read: ReadPage;
+  runsReused: number;
 }
 
 /**
@@ -31,15 +35,25 @@ export interface ReadPage {
  * the same page, whose scan a large page read by the link scan alone reuses run by run.
  */
 export function readPage(page: PagePath, html: string, last?: ReadPage): ReadPage {
+  return readPageReusing(page, html, last).read;
+}
+
+/** {@link readPage}, with how many runs of a large page it reused. */
+export function readPageReusing(page: PagePath, html: string, last?: ReadPage): PageRead {
   // Only section and entity pages carry a preview loader; only they need the previews reader.
   const previews = html.includes('data-preview-kind') ? previewsReader() : undefined;
-  if (!previews && html.length >= RUNS_FROM_BYTES && !html.includes('data-pagefind-body')) {
-    const { scan, runs, reused } = scanReusingRuns(html, last?.runs ? { scan: last.scan, runs: last.runs } : undefined);
-    return { scan, entry: null, pagefind: null, pagefindKey: null, previews: NO_PREVIEWS, runs, runsReused: reused };
-  }
-  const scanner = pageScanner();
   // Most pages are not searchable: no search readers for them (the readers check the attribute properly).
-  if (!html.includes('data-pagefind-body')) {
+  const searchable = html.includes('data-pagefind-body');
+  if (!previews && !searchable && html.length >= RUNS_FROM_BYTES) {
+    const { scan, runs, reused } = scanReusingRuns(html, last?.runs ? { scan: last.scan, runs: last.runs } : undefined);
+    return { read: { scan, entry: null, pagefind: null, pagefindKey: null, previews: NO_PREVIEWS, runs }, runsReused: reused };
+  }
+  return { read: readWhole(page, html, previews, searchable), runsReused: 0 };
+}
+
+function readWhole(page: PagePath, html: string, previews: ReturnType<typeof previewsReader> | undefined, searchable: boolean): ReadPage {
+  const scanner = pageScanner();
+  if (!searchable) {
     readHtml(html, previews ? [scanner, previews] as HtmlReader<unknown>[] : [scanner]);
     return { scan: scanner.result(), entry: null, pagefind: null, pagefindKey: null, previews: previews?.result() ?? NO_PREVIEWS };
   }

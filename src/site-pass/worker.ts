@@ -53,10 +53,10 @@ let finishing = false;
 
 /** A page the build wrote, read now (as it renders, or from disk at the end). */
 function take(page: PagePath, bytes: Uint8Array): void {
-  const { cached, hit, html } = readCached(stored, page, bytes);
+  const { cached, hit, html, runsReused } = readCached(stored, page, bytes);
   if (hit) fromCache++;
   else if (cached.read.runs) {
-    runs.reused += cached.read.runsReused ?? 0;
+    runs.reused += runsReused;
     runs.of += cached.read.runs.length;
   }
   use(page, { ...cached, made: madeFrom(page) }, () => html ?? utf8.decode(bytes));

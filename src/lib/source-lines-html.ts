@@ -11,6 +11,7 @@
  * (docs/performance.md). tests/site/source-lines-html.test.ts parses the output of arbitrary lines.
  */
 import { escapeAttribute, escapeText } from 'entities';
+import { boundedMemo } from './bounded-memo.ts';
 import { repairNoteId } from '../markdown/repairs.ts';
 import type { DROP_REASONS } from '../schemas/source.ts';
 import type { SharedWith } from './corroboration.ts';
@@ -79,24 +80,17 @@ export function sourceLinesHtml(input: SourceLinesInput): string {
  */
 interface PageParts {
   /** `<span class="source-segment" …>` of a paragraph, by `section\0paragraph`. */
-  segmentOpen: Map<string, string>;
+  segmentOpen: Memo;
   /** The link after a paragraph's part of a line, by `section\0paragraph`. */
-  where: Map<string, string>;
+  where: Memo;
   /** A line's "In: …" links, by the ids of the sections holding it. */
-  places: Map<string, string>;
+  places: Memo;
 }
 
-const pageParts = (): PageParts => ({ segmentOpen: new Map(), where: new Map(), places: new Map() });
+type Memo = ReturnType<typeof boundedMemo<string>>;
 
-/** `parts.get(key)`, made by `make` the first time. */
-function once(parts: Map<string, string>, key: string, make: () => string): string {
-  let made = parts.get(key);
-  if (made === undefined) {
-    made = make();
-    parts.set(key, made);
-  }
-  return made;
-}
+/** Kept for the whole page: one entry per paragraph or group of sections, which the page's HTML outweighs. */
+const pageParts = (): PageParts => ({ segmentOpen: boundedMemo(Infinity), where: boundedMemo(Infinity), places: boundedMemo(Infinity) });
 
 function lineItem(input: SourceLinesInput, parts: PageParts, line: string, n: number): string {
   if (line.trim() === '') return tag('li', [['id', sourceLineAnchor(n)], ['class', 'source-line source-line--blank'], ['value', n]], tag('span', [['class', 'visually-hidden']], 'blank line'));
@@ -107,7 +101,7 @@ function lineItem(input: SourceLinesInput, parts: PageParts, line: string, n: nu
   const where = reason
     ? tag('span', [['class', 'badge badge--dropped']], text(`dropped: ${reasonLabel(reason)}`))
     : places.length
-      ? once(parts.places, places.map((s) => s.id).join('\0'), () => `In: ${places.map((s) => tag('a', [['href', relativeUrl(input.path, sectionIdPath(s.id))]], text(s.title))).join(', ')}`)
+      ? parts.places(places.map((s) => s.id).join('\0'), () => `In: ${places.map((s) => tag('a', [['href', relativeUrl(input.path, sectionIdPath(s.id))]], text(s.title))).join(', ')}`)
       : UNPLACED;
   const also = shared.length > 0
     ? tag('p', [['class', 'source-line__shared']], `Also in: ${shared.map((w) => `${text(input.sourceTitle(w.source))}, ${w.lines.map((l) => tag('a', [['href', relativeUrl(input.path, sourcePath(w.source), sourceLineAnchor(l))]], `line ${l}`)).join(', ')}`).join('; ')}`)
@@ -134,8 +128,8 @@ function segment(input: SourceLinesInput, parts: PageParts, seg: LineSegment): s
   }
   inner += text(seg.text.slice(at));
   const key = `${place.sectionId}\0${place.paragraphId}`;
-  const open = once(parts.segmentOpen, key, () => openTag('span', [['class', 'source-segment'], ['data-section', place.sectionId], ['data-paragraph', place.paragraphId]]));
-  const where = once(parts.where, key, () => tag('a', [['class', 'source-segment__where'], ['data-editorial', true], ['href', relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId)]],
+  const open = parts.segmentOpen(key, () => openTag('span', [['class', 'source-segment'], ['data-section', place.sectionId], ['data-paragraph', place.paragraphId]]));
+  const where = parts.where(key, () => tag('a', [['class', 'source-segment__where'], ['data-editorial', true], ['href', relativeUrl(input.path, sectionIdPath(place.sectionId), place.paragraphId)]],
     `${tag('span', [['aria-hidden', 'true']], '→ ')}${tag('span', [['class', 'visually-hidden']], 'This part is in: ')}${text(input.sectionTitle(place.sectionId))}`));
   return `${open}${inner}</span>${where}`;
 }

@@ -74,11 +74,11 @@ const WARM_STEPS: readonly { step: string; edit: (o: IncrementalOptions, run: nu
 
 type TimedBuild = Omit<BuildRun, 'ratioToCold' | 'secondsAll'>;
 
-/** The median run by wall time (the lower middle one of an even count), with every run's seconds. */
-function medianRun<T extends { seconds: number }>(runs: readonly T[]): T & { secondsAll: number[] } {
-  const median = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)];
-  if (!median) throw new Error('bench: no build ran (the number of runs must be at least 1)');
-  return { ...median, secondsAll: runs.map((r) => r.seconds) };
+/** The run whose `by` is the median (the lower middle one of an even count); `what` names the runs in the error when there is none. */
+function medianBy<T>(runs: readonly T[], by: (run: T) => number, what: string): T {
+  const median = [...runs].sort((a, b) => by(a) - by(b))[Math.floor((runs.length - 1) / 2)];
+  if (median === undefined) throw new Error(`bench: no ${what} ran (the number of rounds must be at least 1)`);
+  return median;
 }
 
 /** The environment of every build of one benchmark: its folders, and one citation date (so a build after midnight re-renders nothing for it). */
@@ -161,12 +161,12 @@ export interface Round {
  * over a run moves both builds of a ratio alike.
  */
 export function combineRounds(rounds: readonly Round[]): { cold: BuildRun; warm: BuildRun[] } {
-  const cold = medianRun(rounds.map((r) => r.cold));
+  const colds = rounds.map((r) => r.cold);
+  const cold = { ...medianBy(colds, (b) => b.seconds, 'cold build'), secondsAll: colds.map((b) => b.seconds) };
   const steps = rounds[0]?.warm.map((b) => b.step) ?? [];
   const warm = steps.map((step) => {
     const runs = rounds.map((r) => r.warm.find((b) => b.step === step)).filter((b): b is BuildRun => b !== undefined);
-    const median = [...runs].sort((a, b) => a.ratioToCold - b.ratioToCold)[Math.floor((runs.length - 1) / 2)];
-    if (!median) throw new Error(`bench: no ${step} build in any round`);
+    const median = medianBy(runs, (b) => b.ratioToCold, `${step} build`);
     return { ...median, secondsAll: runs.map((b) => b.seconds), ratiosAll: runs.map((b) => b.ratioToCold) };
   });
   return { cold: { ...cold, ratioToCold: 1 }, warm };

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { coldBuild, warmBuilds, type BuildRun } from '../../bench/incremental.ts';
 import { buildDirs } from '../../src/lib/build-dirs.ts';
 import { filesUnder, loadPage } from '../helpers/site.ts';
+import { removeTree } from '../../src/lib/atomic-file.ts';
 import { tempBuildRoot } from '../helpers/temp-build.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -18,7 +19,8 @@ const work = tempBuildRoot('bench-steps');
 const contentDir = path.join(work, 'content');
 const outDir = path.join(work, 'dist');
 afterAll(() => {
-  fs.rmSync(buildDirs({ SITE_CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir }, root).cacheDir, { recursive: true, force: true });
+  // The last build may still be removing the output it replaced in there (removeTree says why).
+  removeTree(buildDirs({ SITE_CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir }, root).cacheDir);
   fs.rmSync(work, { recursive: true, force: true });
 });
 

@@ -62,6 +62,7 @@ export default function builtSite(): AstroIntegration {
         pass = undefined;
         const result = await finishing.finish(out, listFiles(out));
         const { check, pagefind, fallback } = result;
+        if (finishing.ended === 'terminated') logger.fork('site-pass').warn('the site-pass worker did not end on its own after its answer and was stopped; if this repeats, something in it keeps a handle open (src/site-pass/worker.ts)');
         logger.fork('pages-read').info(`${result.readWhileRendering} pages read while rendering, ${result.readAtEnd} from disk after, ${result.notRead} not read (restored by Astro under the cacheKey and code their stored result was read with); ${result.fromCache} unchanged since the last build, taken from the page cache${result.runs.of ? `; large pages: ${result.runs.reused} of ${result.runs.of} runs of list items scanned as in the last build, not parsed` : ''}`);
         const how = pagefind.writtenEarly ? 'written while the other pages rendered'
           : pagefind.restored ? 'restored from the last build (same input)'

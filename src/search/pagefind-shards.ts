@@ -145,8 +145,13 @@ export class ShardedPagefind {
       fs.writeFileSync(path.join(outDir, pagefindIndexesPath()), `${JSON.stringify(list)}\n`);
       return { shards: finished, pages: finished.reduce((n, f) => n + f.pages, 0), waitedMs: Date.now() - started };
     } finally {
+      // Nothing may ask Pagefind anything once it is closed (its API would start a new process),
+      // and nothing of the attempts may be left pending when the worker ends.
+      const speculations = [...this.#speculations.values()];
+      for (const speculation of speculations) speculation.stop();
       await closePagefind();
-      for (const speculation of this.#speculations.values()) speculation.cleanUp();
+      await Promise.all(speculations.map((speculation) => speculation.settled()));
+      for (const speculation of speculations) speculation.cleanUp();
     }
   }
 

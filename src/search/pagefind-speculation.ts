@@ -22,7 +22,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PagefindIndex } from 'pagefind';
-import { moveFolder } from '../lib/atomic-file.ts';
+import { moveFolder, removeTree } from '../lib/atomic-file.ts';
 import type { PagePath } from '../lib/urls.ts';
 import { feedInputHash, hashFedPage, startPagefindIndex, writeIndexFiles, type PagefindInput } from './pagefind-feed.ts';
 
@@ -54,9 +54,11 @@ interface Attempt {
   keys: Map<PagePath, string | null>;
   input: string;
   index: Promise<PagefindIndex>;
-  /** Resolves to the folder it wrote, or undefined when it failed. */
+  /** Resolves to the folder it wrote, or undefined when it failed or was stopped; settles only once it asks nothing more of Pagefind. */
   written: Promise<string | undefined>;
   dir: string;
+  /** Dropped (a page came with another input) or stopped (the pass is done with Pagefind): it sends Pagefind nothing more. */
+  stopped: boolean;
 }
 
 export class ShardSpeculation {
@@ -67,6 +69,9 @@ export class ShardSpeculation {
   #starts = 0;
   #dead = false;
   readonly #dirs: string[] = [];
+  /** Every attempt's work, and the freeing of dropped ones' indexes, to wait for before the files go. */
+  readonly #chains: Promise<unknown>[] = [];
+  #stopped = false;
 
   /**
    * @param order the shard's pages, in the order its feed adds them
@@ -108,9 +113,25 @@ export class ShardSpeculation {
     return true;
   }
 
-  /** Removes whatever the attempts left (call once Pagefind's process is closed). */
+  /**
+   * Stops the attempt: from now on it sends Pagefind nothing (call before Pagefind's process is
+   * closed, so that no late step starts a new one: Pagefind's API launches its process again on
+   * any call after `close()`).
+   */
+  stop(): void {
+    this.#stopped = true;
+    if (this.#attempt) this.#attempt.stopped = true;
+  }
+
+  /** Settles once every attempt has stopped working: nothing of it left pending in this thread (its files, if any, go at cleanUp). */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.#chains);
+  }
+
+  /** Removes whatever the attempts left (call once Pagefind's process is closed and {@link settled}). */
   cleanUp(): void {
-    for (const dir of this.#dirs) fs.rmSync(dir, { recursive: true, force: true });
+    // removeTree: Pagefind's killed process may still be writing into a stopped attempt's folder.
+    for (const dir of this.#dirs) removeTree(dir);
   }
 
   #start(): void {
@@ -138,21 +159,27 @@ export class ShardSpeculation {
     }
     const index = startPagefindIndex();
     const added = inputs.flatMap(([page, input]) => (input ? [{ page, content: input.html() }] : []));
-    const written = index
+    const attempt: Attempt = { keys, input: hash.digest('hex'), index, written: Promise.resolve(undefined), dir, stopped: false };
+    // Each step asks Pagefind something only while the attempt runs, checked in the same turn as the call.
+    attempt.written = index
       .then(async (idx) => {
+        if (attempt.stopped) return undefined;
         await Promise.all(added.map(({ page, content }) => idx.addHTMLFile({ sourcePath: page, content }).then((r) => {
           if (r.errors.length) throw new Error(r.errors.join('; '));
         })));
+        if (attempt.stopped) return undefined;
         await writeIndexFiles(idx, dir);
         return dir;
       })
       .catch(() => undefined);
-    this.#attempt = { keys, input: hash.digest('hex'), index, written, dir };
+    this.#chains.push(attempt.written);
+    this.#attempt = attempt;
   }
 
   #drop(attempt: Attempt): void {
-    // Pagefind frees the index; its files, if any, go at cleanUp.
-    attempt.index.then((idx) => idx.deleteIndex()).catch(() => undefined);
+    attempt.stopped = true;
+    // Pagefind frees the index once it has done what was asked of it; its files, if any, go at cleanUp.
+    this.#chains.push(attempt.index.then((idx) => (this.#stopped ? undefined : idx.deleteIndex())).catch(() => undefined));
     this.#attempt = undefined;
   }
 }

@@ -22,12 +22,16 @@ import type { PagePath } from '../lib/urls.ts';
 import type { FromWorker, SitePassResult, SitePassSetup, ToWorker } from './messages.ts';
 
 const WORKER_FILE = fileURLToPath(new URL('./worker.ts', import.meta.url));
+/** How long the worker has to end on its own after its answer before it is terminated. */
+const EXIT_GRACE_MS = 10_000;
 
 export class SitePass {
   readonly #worker: Worker;
   #ordered = false;
   #failure: Error | undefined;
   #done: Promise<SitePassResult>;
+  readonly #exited: Promise<number>;
+  #ended: 'exited' | 'terminated' | undefined;
 
   /**
    * @param outDir where the build writes, so Pagefind can write its index as soon as the last section page is in
@@ -51,6 +55,15 @@ export class SitePass {
       this.#worker.on('exit', (code) => reject(new Error(`The site-pass worker stopped (exit code ${code}) before it finished.`)));
     });
     this.#done.catch(() => undefined);
+    this.#exited = new Promise((resolve) => this.#worker.once('exit', resolve));
+  }
+
+  /**
+   * How the worker ended: 'exited' on its own once it had sent its answer (every handle closed),
+   * 'terminated' when it had not {@link EXIT_GRACE_MS} later; undefined while it runs.
+   */
+  get ended(): 'exited' | 'terminated' | undefined {
+    return this.#ended;
   }
 
   /**
@@ -79,8 +92,27 @@ export class SitePass {
     try {
       return await this.#done;
     } finally {
-      await this.#worker.terminate();
+      await this.#end();
     }
+  }
+
+  /**
+   * Waits for the worker to end on its own, which it does once it has answered (worker.ts lets go
+   * of its port and Pagefind's process). Not `terminate()` first: stopping a thread that still has
+   * native work pending (a child process's pipes, a file operation) can abort the whole process
+   * with a fatal V8 error (nodejs/node#38418); a test run lost its worker process to SIGTRAP so.
+   * Only a worker still alive after the grace time is terminated.
+   */
+  async #end(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), EXIT_GRACE_MS);
+      timer.unref();
+    });
+    const ended = await Promise.race([this.#exited.then(() => 'exited' as const), late]);
+    clearTimeout(timer);
+    if (ended === 'late') await this.#worker.terminate();
+    this.#ended = ended === 'late' ? 'terminated' : 'exited';
   }
 
   #post(message: ToWorker): void {

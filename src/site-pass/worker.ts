@@ -224,6 +224,16 @@ function send(message: FromWorker): void {
   port?.postMessage(message);
 }
 
+/**
+ * Sends the pass's answer and lets go of the port: with Pagefind's process closed, nothing is
+ * left to keep the thread alive and it ends on its own once the answer is delivered (handle.ts
+ * waits for that rather than terminating it).
+ */
+function answer(message: FromWorker): void {
+  send(message);
+  port?.unref();
+}
+
 function failed(error: unknown): FromWorker {
   return { kind: 'failed', error: toPlainError(error) };
 }
@@ -235,7 +245,7 @@ port.on('message', (message: ToWorker) => {
       feed.order(message.pages);
     }
     else if (message.kind === 'page') take(message.page, message.bytes);
-    else finish(message.outDir, message.files, message.env).then((result) => send({ kind: 'done', result }), (error: unknown) => send(failed(error)));
+    else finish(message.outDir, message.files, message.env).then((result) => answer({ kind: 'done', result }), (error: unknown) => answer(failed(error)));
   } catch (error) {
     send(failed(error));
   }

@@ -33,7 +33,7 @@ export interface PassRun {
 let runs = 0;
 
 /** One pass into a fresh folder under `root`; its folder and result. */
-export async function runSitePass(root: string, run: PassRun): Promise<{ out: string; result: SitePassResult }> {
+export async function runSitePass(root: string, run: PassRun): Promise<{ out: string; result: SitePassResult; ended: SitePass['ended'] }> {
   const out = path.join(root, `out-${++runs}`);
   for (const [file, text] of Object.entries({ ...run.pages, ...run.extra })) {
     fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
@@ -43,7 +43,7 @@ export async function runSitePass(root: string, run: PassRun): Promise<{ out: st
   sitePass.order([...run.order], Object.entries(run.keys ?? {}) as [PagePath, string][]);
   for (const file of run.rendered ?? []) sitePass.page(file as PagePath, new TextEncoder().encode(run.pages[file] ?? ''));
   const result = await sitePass.finish(out, listFiles(out), { ...process.env, LINKS_LOCK_CHECK: 'off', ...run.env });
-  return { out, result };
+  return { out, result, ended: sitePass.ended };
 }
 
 /**

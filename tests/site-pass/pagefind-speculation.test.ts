@@ -31,7 +31,26 @@ const EDITED = { ...ORIGINAL, 'history/c.html': sectionHtml('Gamma', '<p id="p-3
 async function pass(pages: Record<string, string>, cacheDir: string | undefined, rendered: readonly string[], previousOutDir?: string): Promise<{ out: string; result: SitePassResult }> {
   const run = await runSitePass(tmp, { pages, order: ORDER, cacheDir, rendered, previousOutDir });
   expect(run.result.check.failures).toEqual([]);
+  // Ended on its own, nothing pending: terminating a thread with native work pending can abort the process.
+  expect(run.ended).toBe('exited');
   return run;
+}
+
+/** Pagefind processes this process started that still run (not yet reaped ones excepted), after a short wait for killed ones. */
+async function livePagefindProcesses(): Promise<number> {
+  const live = () => fs.readdirSync('/proc').filter((pid) => /^\d+$/.test(pid)).filter((pid) => {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return false;
+    }
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return comm.startsWith('pagefind') && Number(ppid) === process.pid && state !== 'Z';
+  }).length;
+  for (let waited = 0; waited < 5_000 && live() > 0; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return live();
 }
 
 const pagefindFiles = (out: string) => fileHashes(path.join(out, 'pagefind'));
@@ -70,6 +89,7 @@ describe('a shard indexed while the pages render', () => {
     expect(edit.result.pagefind.speculatedShards).toBe(0);
     expect(pagefindFiles(edit.out)).toEqual(pagefindFiles((await pass(both, undefined, [])).out));
     expect(leftovers(cache)).toEqual([]);
+    expect(await livePagefindProcesses()).toBe(0);
   }, 120_000);
 
   it('starts again when another page of the shard renders with a new text, and is used when that was the last change', async () => {
@@ -79,5 +99,8 @@ describe('a shard indexed while the pages render', () => {
     const edit = await pass(both, cache, ['history/c.html', 'history/a.html'], last.out);
     expect(edit.result.pagefind.speculatedShards).toBe(1);
     expect(pagefindFiles(edit.out)).toEqual(pagefindFiles((await pass(both, undefined, [])).out));
+    // The first attempt was dropped: nothing asked Pagefind for anything after it was closed.
+    expect(await livePagefindProcesses()).toBe(0);
+    expect(leftovers(cache)).toEqual([]);
   }, 120_000);
 });

@@ -27,6 +27,7 @@ import { moveFolder, writeFileAtomic } from '../src/lib/atomic-file.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const REMOVE_TREES = path.join(ROOT, 'scripts', 'remove-trees.ts');
 /** The last successful build's inputs and output, in the build's cache folder. */
 const LAST_BUILD = 'last-build.json';
 
@@ -116,8 +117,7 @@ function moveInto(from: string, to: string): boolean {
 function removeReplacedInBackground(cacheDir: string): void {
   const folders = replacedOutputs(cacheDir);
   if (folders.length === 0) return;
-  const remove = 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true, maxRetries: 3 });';
-  spawn(process.execPath, ['-e', remove, ...folders], { detached: true, stdio: 'ignore' }).unref();
+  spawn(process.execPath, [REMOVE_TREES, ...folders], { detached: true, stdio: 'ignore' }).unref();
 }
 
 /**

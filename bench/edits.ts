@@ -22,8 +22,14 @@ function sectionFiles(contentDir: string): string[] {
   return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.mdx')).sort();
 }
 
-/** A section the bench added (its copies are not picked again). */
-const ADDED = /-added(?:-\d+)?\.mdx$/;
+/** What marks the name of a section the bench added. */
+const ADDED_MARK = '-added';
+
+/** The file name of the copy of `rel` the bench adds in round `run`: `-added`, then `-added-2`, … */
+const addedName = (rel: string, run: number): string => rel.replace(/\.mdx$/, `${ADDED_MARK}${run === 0 ? '' : `-${run + 1}`}.mdx`);
+
+/** A section the bench added, named by {@link addedName} (its copies are not picked again). */
+const ADDED = new RegExp(`${ADDED_MARK}(?:-\\d+)?\\.mdx$`);
 
 /** The section `run` places after the middle one of the sorted list of the folder's own sections. */
 function pickSection(contentDir: string, run: number): string {
@@ -62,7 +68,7 @@ function splitFile(file: string): { frontmatter: ReturnType<typeof parseDocument
  */
 export function addSection(contentDir: string, run = 0): string {
   const rel = pickSection(contentDir, run);
-  const target = rel.replace(/\.mdx$/, run === 0 ? '-added.mdx' : `-added-${run + 1}.mdx`);
+  const target = addedName(rel, run);
   const { frontmatter, body } = splitFile(path.join(contentDir, 'sections', rel));
   frontmatter.set('title', `${String(frontmatter.get('title'))} (added)`);
   frontmatter.delete('aliases');

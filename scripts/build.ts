@@ -21,7 +21,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildDirs, REPLACED_PREFIX, replacedOutputs } from '../src/lib/build-dirs.ts';
+import { buildDirs, finishedMarker, REPLACED_PREFIX, replacedOutputs } from '../src/lib/build-dirs.ts';
 import { buildInputsKey, outputManifest } from '../src/lib/build-inputs.ts';
 import { moveFolder, writeFileAtomic } from '../src/lib/atomic-file.ts';
 
@@ -49,10 +49,20 @@ function main(args: string[]): number {
   removeAbandonedStaging(cacheDir);
   const staging = path.join(cacheDir, `staging-${process.pid}`);
   fs.rmSync(staging, { recursive: true, force: true });
+  const finished = finishedMarker(staging);
+  fs.rmSync(finished, { force: true });
   const result = spawnSync(process.execPath, [ASTRO, 'build', ...args], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_STAGING_DIR: staging },
   });
+  const ended = fs.existsSync(finished);
+  fs.rmSync(finished, { force: true });
+  if (result.status === 0 && !ended) {
+    // Astro's process ended with success before its last hook was done: the site is unfinished.
+    keepOrRemove(staging, process.env.SITE_FAILED_DIR?.trim());
+    process.stderr.write(`\nbuild: Astro exited with code 0 without finishing the build (its last hook never wrote ${display(finished)}); ${fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`}.\n`);
+    return 1;
+  }
   if (result.status !== 0) {
     keepOrRemove(staging, process.env.SITE_FAILED_DIR?.trim());
     const kept = fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`;
@@ -138,7 +148,7 @@ function keepOrRemove(staging: string, keepAt: string | undefined): void {
 /** Staging folders left by builds that were killed (their process is gone). */
 function removeAbandonedStaging(cacheDir: string): void {
   for (const name of fs.readdirSync(cacheDir)) {
-    const pid = /^staging-(\d+)$/.exec(name)?.[1];
+    const pid = /^staging-(\d+)(?:\.finished)?$/.exec(name)?.[1];
     if (pid && !isRunning(Number(pid))) fs.rmSync(path.join(cacheDir, name), { recursive: true, force: true });
   }
 }

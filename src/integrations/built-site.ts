@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { buildDirs } from '../lib/build-dirs.ts';
+import { buildDirs, finishedMarker } from '../lib/build-dirs.ts';
 import { PAGEFIND_DIR, searchIndexPath } from '../lib/urls.ts';
 import { listFiles } from '../links/scan-site.ts';
 import { SitePass } from '../site-pass/handle.ts';
@@ -82,6 +84,8 @@ export default function builtSite(): AstroIntegration {
         const checked = result.checkRestored ? 'restored with the check\'s report from the last build (every page, file and input the same)' : `checked${known}`;
         links.info(`links.json: ${check.targets} targets; ${check.links} links in ${check.pages} pages ${checked}`);
         logger.info(`search indexes, links.json and link checks written and passed; waited for after the last page (${Date.now() - started} ms)`);
+        // Building into a staging folder (npm run build): say it is finished, for scripts/build.ts.
+        if (path.resolve(out) !== buildDirs().finalOutDir) fs.writeFileSync(finishedMarker(path.resolve(out)), 'finished\n');
       },
     },
   };

@@ -21,6 +21,14 @@ export function buildDirs(env: NodeJS.ProcessEnv = process.env, cwd: string = pr
   return { outDir, finalOutDir, cacheDir: path.join(cacheRoot(cwd), key) };
 }
 
+/**
+ * The file the build writes beside its staging folder once its last hook is done: every page
+ * written, the site pass's indexes and checks passed (src/integrations/built-site.ts).
+ * scripts/build.ts publishes the staging folder only when it is there, so an Astro process that
+ * ended early with code 0 never passes for a finished build.
+ */
+export const finishedMarker = (stagingDir: string): string => `${stagingDir}.finished`;
+
 /** The folder holding every build's cache (see {@link buildDirs}). */
 export const cacheRoot = (cwd: string = process.cwd()): string => path.join(cwd, 'node_modules', '.astro', 'sites');
 

@@ -41,7 +41,7 @@ export class SitePass {
    */
   constructor(outDir: string, cacheDir?: string, pagefindPagesPerShard?: number, previousOutDir?: string) {
     this.#worker = new Worker(WORKER_FILE, { workerData: { outDir, cacheDir, pagefindPagesPerShard, previousOutDir } satisfies SitePassSetup });
-    // Never keeps the process alive: a failed build exits with its own error.
+    // Keeps the process alive only once finish() waits for it: a failed build exits with its own error.
     this.#worker.unref();
     this.#done = new Promise((resolve, reject) => {
       this.#worker.on('message', (message: FromWorker) => {
@@ -88,6 +88,9 @@ export class SitePass {
    */
   async finish(outDir: string, files: string[], env: NodeJS.ProcessEnv = process.env): Promise<SitePassResult> {
     if (this.#failure) throw this.#failure;
+    // From here the worker holds the process open: Astro's build waits for this in a hook, and with
+    // nothing else pending Node would exit (code 0, the site unfinished) while the worker works.
+    this.#worker.ref();
     this.#post({ kind: 'finish', outDir, files, env: { ...env } });
     try {
       return await this.#done;

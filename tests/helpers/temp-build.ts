@@ -20,8 +20,8 @@ export function tempBuildRoot(label: string): string {
  * with `env` added to the environment (e.g. SITE_CONTENT_DIR). Returns the exit status and
  * stdout then stderr, without colour codes.
  */
-export function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}): { status: number | null; output: string } {
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+export function buildSite(outDir: string, env: NodeJS.ProcessEnv = {}, args: readonly string[] = []): { status: number | null; output: string } {
+  const result = spawnSync('npm', ['run', 'build', '--silent', ...(args.length ? ['--', ...args] : [])], {
     cwd: projectRoot,
     env: { ...process.env, ...env, SITE_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',

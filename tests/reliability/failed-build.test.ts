@@ -50,6 +50,15 @@ describe('a failed build', () => {
     expect(fileHashes(dist)).toEqual(good);
   }, 240_000);
 
+  it('when Astro exits with success without finishing the build, is not published', () => {
+    // `astro build --help` exits with code 0 having built nothing, as a process that ended early would.
+    const result = buildSite(dist, { SITE_CONTENT_DIR: content, SITE_REBUILD: '1' }, ['--help']);
+    expect(result.status, result.output).toBe(1);
+    expect(result.output).toContain('exited with code 0 without finishing the build');
+    expect(result.output).toMatch(/left as it was/);
+    expect(fileHashes(dist)).toEqual(good);
+  }, 240_000);
+
   it('on an entity that no section names, naming its file and the fix', () => {
     const entity = path.join(content, 'entities', 'nobody-names-this.yaml');
     fs.writeFileSync(entity, 'kind: place\nname: Atlantis Unmentioned\ndescription: A place no section names.\n');

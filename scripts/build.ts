@@ -57,16 +57,14 @@ function main(args: string[]): number {
   });
   const ended = fs.existsSync(finished);
   fs.rmSync(finished, { force: true });
-  if (result.status === 0 && !ended) {
-    // Astro's process ended with success before its last hook was done: the site is unfinished.
-    keepOrRemove(staging, process.env.SITE_FAILED_DIR?.trim());
-    process.stderr.write(`\nbuild: Astro exited with code 0 without finishing the build (its last hook never wrote ${display(finished)}); ${fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`}.\n`);
-    return 1;
-  }
-  if (result.status !== 0) {
+  // Astro's process may end with success before its last hook is done: then the site is unfinished.
+  const failure = result.status !== 0
+    ? `failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`})`
+    : ended ? undefined : `Astro exited with code 0 without finishing the build (its last hook never wrote ${display(finished)})`;
+  if (failure) {
     keepOrRemove(staging, process.env.SITE_FAILED_DIR?.trim());
     const kept = fs.existsSync(finalOutDir) ? `${display(finalOutDir)} is left as it was` : `nothing was written to ${display(finalOutDir)}`;
-    process.stderr.write(`\nbuild: failed (${result.signal ? `signal ${result.signal}` : `exit code ${result.status}`}); ${kept}.\n`);
+    process.stderr.write(`\nbuild: ${failure}; ${kept}.\n`);
     return result.status && result.status > 0 ? result.status : 1;
   }
   swapInto(staging, finalOutDir, cacheDir);

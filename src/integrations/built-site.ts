@@ -43,6 +43,8 @@ function shardsHow(p: { shards: number; restoredShards: number; speculatedShards
 export default function builtSite(): AstroIntegration {
   let outDir = '';
   let pass: SitePass | undefined;
+  /** The staging folder this build writes into (npm run build), or none when it writes the output folder itself. */
+  let stagingDir: string | undefined;
   return {
     name: 'built-site',
     hooks: {
@@ -50,9 +52,10 @@ export default function builtSite(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       'astro:build:start': ({ setPrerenderer }) => {
-        const { cacheDir, finalOutDir } = buildDirs();
+        const { cacheDir, finalOutDir, staging } = buildDirs();
+        stagingDir = staging ? outDir : undefined;
         // Building into a staging folder: the output folder it replaces holds the last successful build.
-        const started = new SitePass(outDir, cacheDir, undefined, finalOutDir !== outDir ? finalOutDir : undefined);
+        const started = new SitePass(outDir, cacheDir, undefined, staging ? finalOutDir : undefined);
         pass = started;
         setPrerenderer((base) => sitePassPrerenderer(base, started, renderKeysFile(cacheDir)));
       },
@@ -85,7 +88,7 @@ export default function builtSite(): AstroIntegration {
         links.info(`links.json: ${check.targets} targets; ${check.links} links in ${check.pages} pages ${checked}`);
         logger.info(`search indexes, links.json and link checks written and passed; waited for after the last page (${Date.now() - started} ms)`);
         // Building into a staging folder (npm run build): say it is finished, for scripts/build.ts.
-        if (path.resolve(out) !== buildDirs().finalOutDir) fs.writeFileSync(finishedMarker(path.resolve(out)), 'finished\n');
+        if (stagingDir) fs.writeFileSync(finishedMarker(path.resolve(stagingDir)), 'finished\n');
       },
     },
   };

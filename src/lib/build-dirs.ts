@@ -8,17 +8,18 @@ import { contentDir } from './content-dir.ts';
  *
  * - `SITE_STAGING_DIR` is set by `npm run build` (scripts/build.ts): the build writes into a fresh
  *   folder, which replaces the output folder only when every check passed.
- * - `SITE_OUT_DIR` (default `dist/`) is the output folder the user sees.
+ * - `SITE_OUT_DIR` (default `dist/`) is the output folder the user sees; `staging` says whether
+ *   the build writes elsewhere first.
  * - The cache (Astro's content store and incremental-build cache) belongs to one content folder
  *   and one output folder: `node_modules/.astro/sites/<hash of both>/`. A build of another folder
  *   gets another cache, so nothing a build of one folder stored can reach a build of another,
  *   and two builds of different folders can run at once. `npm run clean:cache` drops them all.
  */
-export function buildDirs(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): { outDir: string; finalOutDir: string; cacheDir: string } {
+export function buildDirs(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): { outDir: string; finalOutDir: string; cacheDir: string; staging: boolean } {
   const finalOutDir = path.resolve(cwd, env.SITE_OUT_DIR?.trim() || 'dist');
   const outDir = env.SITE_STAGING_DIR?.trim() ? path.resolve(cwd, env.SITE_STAGING_DIR.trim()) : finalOutDir;
   const key = crypto.createHash('sha256').update(`${contentDir(env, cwd)}\0${finalOutDir}`).digest('hex').slice(0, 16);
-  return { outDir, finalOutDir, cacheDir: path.join(cacheRoot(cwd), key) };
+  return { outDir, finalOutDir, cacheDir: path.join(cacheRoot(cwd), key), staging: outDir !== finalOutDir };
 }
 
 /**

@@ -30,15 +30,15 @@ export interface PageRead {
   runsReused: number;
 }
 
-/**
- * One built page, read once for everything after the build. `last`: what the last build read of
- * the same page, whose scan a large page read by the link scan alone reuses run by run.
- */
-export function readPage(page: PagePath, html: string, last?: ReadPage): ReadPage {
-  return readPageReusing(page, html, last).read;
+/** One built page, read once for everything after the build (nothing reused from an earlier read). */
+export function readPage(page: PagePath, html: string): ReadPage {
+  return readPageReusing(page, html).read;
 }
 
-/** {@link readPage}, with how many runs of a large page it reused. */
+/**
+ * {@link readPage}, given what the last build read of the same page (`last`), whose scan a large
+ * page read by the link scan alone reuses run by run; with how many runs it reused.
+ */
 export function readPageReusing(page: PagePath, html: string, last?: ReadPage): PageRead {
   // Only section and entity pages carry a preview loader; only they need the previews reader.
   const previews = html.includes('data-preview-kind') ? previewsReader() : undefined;
